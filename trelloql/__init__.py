@@ -1,0 +1,3 @@
+"""trelloql: a GraphQL API for Trello."""
+
+__version__ = "0.1.0"
