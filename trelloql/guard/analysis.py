@@ -1,0 +1,242 @@
+"""Measuring a GraphQL document against the abuse limits, before anything runs.
+
+Documents are read with graphql-core's lexer and parser (Tartiflette has no hook
+for extra validation rules). A document graphql-core cannot parse is left to the
+engine, which rejects it with its own message; the size and token limits still
+apply first, so parsing is always bounded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from graphql import GraphQLError
+from graphql.language import (
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    InlineFragmentNode,
+    Lexer,
+    Node,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    Source,
+    TokenKind,
+    parse,
+)
+
+from trelloql.settings import Settings
+
+INTROSPECTION_ROOTS = frozenset({"__schema", "__type"})
+
+
+@dataclass(frozen=True)
+class GuardLimits:
+    """The abuse limits; see docs/operations.md for how the defaults were chosen."""
+
+    max_chars: int = 15_000
+    max_tokens: int = 1_000
+    max_depth: int = 8
+    max_aliases: int = 15
+    max_directives: int = 50
+    max_cost: int = 1_000
+    introspection: bool = True
+
+
+class QueryRejected(Exception):
+    """The document breaks a limit; `code` goes to `extensions.code`."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
+@dataclass(frozen=True)
+class Selected:
+    """The parsed document and the operation that will run."""
+
+    document: DocumentNode
+    operation: OperationDefinitionNode
+    fragments: dict[str, FragmentDefinitionNode]
+
+
+CostFunction = Callable[[Selected], int]
+
+
+@dataclass(frozen=True)
+class QueryGuard:
+    """The limits and the cost estimate the middleware applies."""
+
+    limits: GuardLimits
+    cost: CostFunction
+
+    @classmethod
+    def from_settings(cls, settings: Settings, cost: CostFunction) -> QueryGuard:
+        """The guard configured by TRELLOQL_MAX_* and TRELLOQL_INTROSPECTION."""
+        limits = GuardLimits(
+            max_chars=settings.max_query_chars,
+            max_tokens=settings.max_query_tokens,
+            max_depth=settings.max_query_depth,
+            max_aliases=settings.max_query_aliases,
+            max_directives=settings.max_query_directives,
+            max_cost=settings.max_query_cost,
+            introspection=settings.introspection,
+        )
+        return cls(limits, cost)
+
+
+def check_query(
+    text: str, operation_name: str | None, limits: GuardLimits, cost: CostFunction
+) -> Selected | None:
+    """Raise QueryRejected when `text` breaks a limit; return the parsed operation.
+
+    Returns None when the document does not parse or names no runnable
+    operation: the engine then answers with the precise error.
+    """
+    if len(text) > limits.max_chars:
+        raise QueryRejected(
+            "QUERY_TOO_LARGE",
+            f"The query is {len(text)} characters long; the limit is {limits.max_chars}.",
+        )
+    tokens = count_tokens(text, limits.max_tokens + 1)
+    if tokens is None:
+        return None
+    if tokens > limits.max_tokens:
+        raise QueryRejected(
+            "QUERY_TOO_MANY_TOKENS",
+            f"The query has more than {limits.max_tokens} tokens.",
+        )
+    try:
+        document = parse(text, no_location=True)
+    except GraphQLError:
+        return None
+    selected = select_operation(document, operation_name)
+    if selected is None:
+        return None
+    _check_counts(document, limits)
+    if not limits.introspection and uses_introspection(document):
+        raise QueryRejected("INTROSPECTION_DISABLED", "Introspection is turned off on this server.")
+    depth = query_depth(selected)
+    if depth > limits.max_depth:
+        raise QueryRejected(
+            "QUERY_TOO_DEEP",
+            f"The query nests {depth} fields deep; the limit is {limits.max_depth}.",
+        )
+    estimate = cost(selected)
+    if estimate > limits.max_cost:
+        raise QueryRejected(
+            "QUERY_TOO_COSTLY",
+            f"The query would need about {estimate} Trello requests; the limit is "
+            f"{limits.max_cost}. Select fewer nested lists, or split the query.",
+        )
+    return selected
+
+
+def count_tokens(text: str, stop_at: int) -> int | None:
+    """Lexical tokens in `text` (comments excluded), counting at most `stop_at`.
+
+    None when the text does not lex.
+    """
+    lexer = Lexer(Source(text))
+    count = 0
+    try:
+        while lexer.advance().kind is not TokenKind.EOF:
+            count += 1
+            if count >= stop_at:
+                break
+    except GraphQLError:
+        return None
+    return count
+
+
+def select_operation(document: DocumentNode, name: str | None) -> Selected | None:
+    """The operation `name` picks (or the only one), with the document's fragments."""
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if name:
+        operations = [op for op in operations if op.name is not None and op.name.value == name]
+    if len(operations) != 1:
+        return None
+    fragments = {
+        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+    }
+    return Selected(document, operations[0], fragments)
+
+
+def _check_counts(document: DocumentNode, limits: GuardLimits) -> None:
+    aliases = directives = 0
+    for node in _walk(document):
+        directives += len(getattr(node, "directives", None) or ())
+        if (
+            isinstance(node, FieldNode)
+            and node.alias is not None
+            and node.name.value != "__typename"
+        ):
+            aliases += 1
+    if aliases > limits.max_aliases:
+        raise QueryRejected(
+            "QUERY_TOO_MANY_ALIASES",
+            f"The query uses {aliases} aliases; the limit is {limits.max_aliases}.",
+        )
+    if directives > limits.max_directives:
+        raise QueryRejected(
+            "QUERY_TOO_MANY_DIRECTIVES",
+            f"The query uses {directives} directives; the limit is {limits.max_directives}.",
+        )
+
+
+def _walk(node: Node) -> Iterator[Node]:
+    """Every node under `node`, iteratively (deep documents must not exhaust the stack)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        for key in current.keys:
+            value = getattr(current, key, None)
+            if isinstance(value, Node):
+                stack.append(value)
+            elif isinstance(value, tuple | list):
+                stack.extend(item for item in value if isinstance(item, Node))
+
+
+def uses_introspection(document: DocumentNode) -> bool:
+    """Whether the document selects `__schema` or `__type` anywhere.
+
+    (A fragment the operation does not use is an error the engine reports anyway.)
+    """
+    return any(
+        isinstance(node, FieldNode) and node.name.value in INTROSPECTION_ROOTS
+        for node in _walk(document)
+    )
+
+
+def query_depth(selected: Selected) -> int:
+    """Fields on the longest path of the operation, leaves included; fragments are
+    followed, introspection subtrees (`__schema`, `__type`) are not counted."""
+    memo: dict[str, int] = {}
+
+    def depth(selection_set: SelectionSetNode | None, active: frozenset[str]) -> int:
+        if selection_set is None:
+            return 0
+        deepest = 0
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                if selection.name.value in INTROSPECTION_ROOTS:
+                    continue
+                deepest = max(deepest, 1 + depth(selection.selection_set, active))
+            elif isinstance(selection, InlineFragmentNode):
+                deepest = max(deepest, depth(selection.selection_set, active))
+            elif isinstance(selection, FragmentSpreadNode):
+                deepest = max(deepest, fragment_depth(selection.name.value, active))
+        return deepest
+
+    def fragment_depth(name: str, active: frozenset[str]) -> int:
+        fragment = selected.fragments.get(name)
+        if fragment is None or name in active:
+            return 0
+        if name not in memo:
+            memo[name] = depth(fragment.selection_set, active | {name})
+        return memo[name]
+
+    return depth(selected.operation.selection_set, frozenset())

@@ -1,0 +1,126 @@
+"""An estimate of the Trello requests a query needs, made from the schema alone.
+
+Every field a resolver answers with a Trello GET costs one request per parent
+object; a list multiplies the objects below it by its `limit` argument when the
+query gives one, else by LIST_SIZE. Aliases count separately and de-duplication
+is ignored, so the figure is an upper-side estimate for refusing absurd queries,
+not a bill.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from graphql import (
+    GraphQLInterfaceType,
+    GraphQLList,
+    GraphQLNamedType,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLSchema,
+    build_schema,
+)
+from graphql.language import (
+    FieldNode,
+    FragmentSpreadNode,
+    InlineFragmentNode,
+    IntValueNode,
+    OperationType,
+    SelectionSetNode,
+)
+
+from trelloql.guard.analysis import Selected
+from trelloql.resolvers import GRAPH
+from trelloql.resolvers.base import Fetch
+
+LIST_SIZE = 10
+MAX_LIST_SIZE = 1000
+CEILING = 10**9
+
+
+def _unwrap(type_: GraphQLOutputType) -> tuple[GraphQLNamedType, bool]:
+    is_list = False
+    while isinstance(type_, GraphQLNonNull | GraphQLList):
+        is_list = is_list or isinstance(type_, GraphQLList)
+        type_ = type_.of_type
+    return type_, is_list
+
+
+def _list_size(field: FieldNode) -> int:
+    for argument in field.arguments:
+        if argument.name.value == "limit" and isinstance(argument.value, IntValueNode):
+            return max(0, min(int(argument.value.value), MAX_LIST_SIZE))
+    return LIST_SIZE
+
+
+class CostModel:
+    """Estimates upstream requests for the operations of one schema."""
+
+    def __init__(self, schema: GraphQLSchema, fetched_fields: Iterable[str]) -> None:
+        self._schema = schema
+        self._fetched = frozenset(fetched_fields)
+
+    @classmethod
+    def from_sdl(cls, sdl: str, fetched_fields: Iterable[str]) -> CostModel:
+        """A model for the schema in `sdl`; `fetched_fields` are `Type.field` names
+        whose resolver calls Trello."""
+        return cls(build_schema(sdl), fetched_fields)
+
+    def __call__(self, selected: Selected) -> int:
+        """The estimated number of Trello requests of the selected operation."""
+        operation = selected.operation.operation
+        root = self._schema.get_root_type(operation)
+        if root is None:
+            return 0
+        every_field_calls = operation is OperationType.MUTATION
+        memo: dict[str, int] = {}
+
+        def cost(selection_set: SelectionSetNode | None, type_: GraphQLNamedType) -> int:
+            if selection_set is None:
+                return 0
+            total = 0
+            for selection in selection_set.selections:
+                if isinstance(selection, FieldNode):
+                    total += field_cost(selection, type_)
+                elif isinstance(selection, InlineFragmentNode):
+                    condition = selection.type_condition
+                    inner = self._schema.get_type(condition.name.value) if condition else type_
+                    if inner is not None:
+                        total += cost(selection.selection_set, inner)
+                elif isinstance(selection, FragmentSpreadNode):
+                    total += fragment_cost(selection.name.value)
+                total = min(total, CEILING)
+            return total
+
+        def field_cost(node: FieldNode, parent: GraphQLNamedType) -> int:
+            if not isinstance(parent, GraphQLObjectType | GraphQLInterfaceType):
+                return 0
+            field = parent.fields.get(node.name.value)
+            if field is None:
+                return 0
+            calls = int(
+                (every_field_calls and parent is root)
+                or f"{parent.name}.{node.name.value}" in self._fetched
+            )
+            inner, is_list = _unwrap(field.type)
+            below = cost(node.selection_set, inner)
+            return calls + (_list_size(node) if is_list else 1) * below
+
+        def fragment_cost(name: str) -> int:
+            if name not in memo:
+                memo[name] = 0  # a cycle is invalid (the engine says so) and costs nothing here
+                fragment = selected.fragments.get(name)
+                inner = (
+                    self._schema.get_type(fragment.type_condition.name.value) if fragment else None
+                )
+                if fragment is not None and inner is not None:
+                    memo[name] = cost(fragment.selection_set, inner)
+            return memo[name]
+
+        return cost(selected.operation.selection_set, root)
+
+
+def fetched_fields() -> list[str]:
+    """`Type.field` names whose resolvers GET from Trello."""
+    return [name for name, mapping in GRAPH.by_field.items() if isinstance(mapping, Fetch)]

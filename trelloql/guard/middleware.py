@@ -1,0 +1,43 @@
+"""The /graphql middleware that refuses abusive documents before the engine sees them."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from aiohttp import web
+
+from trelloql.graphql_http import GRAPHQL_PATH, Handler, error_response
+from trelloql.guard.analysis import QueryRejected, check_query
+from trelloql.keys import OPERATION, QUERY_GUARD
+
+
+def graphql_params(request: web.Request, body: bytes) -> tuple[str, str | None]:
+    """The query text and operation name of a request the HTTP checks accepted."""
+    source: Any = request.query if request.method == "GET" else json.loads(body)
+    name = source.get("operationName")
+    return source["query"], name if isinstance(name, str) and name else None
+
+
+@web.middleware
+async def query_guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Refuse /graphql documents over the app's limits; note the operation name.
+
+    Runs after the HTTP request checks, so the request is known to be well formed.
+    """
+    if request.path != GRAPHQL_PATH or request.method not in ("GET", "POST"):
+        return await handler(request)
+    body = await request.read() if request.method == "POST" else b""
+    text, name = graphql_params(request, body)
+    guard = request.app[QUERY_GUARD]
+    try:
+        selected = check_query(text, name, guard.limits, guard.cost)
+    except QueryRejected as exc:
+        if name:
+            request[OPERATION] = name
+        return error_response(400, exc.code, exc.message)
+    if name is None and selected is not None and selected.operation.name is not None:
+        name = selected.operation.name.value
+    if name:
+        request[OPERATION] = name
+    return await handler(request)
