@@ -19,6 +19,13 @@ class SandboxMode(StrEnum):
     FALSE = "false"
 
 
+class LogFormat(StrEnum):
+    """How log lines are written."""
+
+    JSON = "json"
+    TEXT = "text"
+
+
 class Settings(BaseSettings):
     """Every setting of the service; see the README's configuration table."""
 
@@ -41,6 +48,23 @@ class Settings(BaseSettings):
     upstream_connect_timeout: float = Field(default=5.0, gt=0, le=60)
     upstream_max_connections: int = Field(default=100, ge=1, le=10_000)
     upstream_max_connections_per_host: int = Field(default=50, ge=1, le=10_000)
+    upstream_retries: int = Field(default=2, ge=0, le=5)
+    request_timeout: float = Field(default=20.0, gt=0, lt=30)
+    redis_url: str | None = None
+    rate_limit_token: int = Field(default=90, ge=1, le=100_000)
+    rate_limit_key: int = Field(default=270, ge=1, le=100_000)
+    rate_limit_member: int = Field(default=90, ge=1, le=100_000)
+    rate_limit_max_wait: float = Field(default=2.0, ge=0, le=25)
+    max_query_chars: int = Field(default=15_000, ge=100, le=1_000_000)
+    max_query_tokens: int = Field(default=1_000, ge=10, le=100_000)
+    max_query_depth: int = Field(default=8, ge=2, le=100)
+    max_query_aliases: int = Field(default=15, ge=0, le=10_000)
+    max_query_directives: int = Field(default=50, ge=0, le=10_000)
+    max_query_cost: int = Field(default=1_000, ge=1, le=1_000_000)
+    log_format: LogFormat = LogFormat.JSON
+    metrics: bool = True
+    shutdown_grace_seconds: float = Field(default=25.0, ge=0, le=600)
+    shutdown_delay_seconds: float = Field(default=0.0, ge=0, le=120)
 
     @field_validator("trello_api_url")
     @classmethod
@@ -48,6 +72,15 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return value.rstrip("/")
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_scheme(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        if not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("must start with redis://, rediss:// or unix://")
+        return value
 
     @field_validator("log_level")
     @classmethod
