@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 from tartiflette_aiohttp import register_graphql_handlers
 
+from trelloql.access import observe_graphql
 from trelloql.graphql_http import (
     GRAPHQL_PATH,
     MAX_BODY_BYTES,
@@ -12,8 +13,13 @@ from trelloql.graphql_http import (
     format_response,
     graphql_guard,
 )
+from trelloql.guard.analysis import QueryGuard
+from trelloql.guard.cost import CostModel, fetched_fields
+from trelloql.guard.middleware import query_guard
 from trelloql.health import add_health_routes
-from trelloql.keys import LIFECYCLE, SETTINGS, Lifecycle
+from trelloql.keys import LIFECYCLE, METRICS, QUERY_GUARD, SETTINGS, Lifecycle
+from trelloql.metrics import Metrics, add_metrics_route
+from trelloql.resilience import limiter_ctx
 from trelloql.schema import new_engine, new_schema_name, read_sdl
 from trelloql.settings import Settings
 from trelloql.upstream import upstream_ctx
@@ -49,14 +55,19 @@ async def _mark_draining(app: web.Application) -> None:
 
 def create_app(settings: Settings) -> web.Application:
     """Build the service: /graphql (+ GraphiQL), /healthz and /readyz."""
-    app = web.Application(middlewares=[graphql_guard], client_max_size=MAX_BODY_BYTES)
+    middlewares = [observe_graphql, graphql_guard, query_guard]
+    app = web.Application(middlewares=middlewares, client_max_size=MAX_BODY_BYTES)
+    sdl = read_sdl(settings.sdl_dir)
     app[SETTINGS] = settings
     app[LIFECYCLE] = Lifecycle()
+    app[METRICS] = Metrics()
+    app[QUERY_GUARD] = QueryGuard.from_settings(settings, CostModel.from_sdl(sdl, fetched_fields()))
     app.cleanup_ctx.append(upstream_ctx)
+    app.cleanup_ctx.append(limiter_ctx)
     register_graphql_handlers(
         app,
         engine=new_engine(),
-        engine_sdl=read_sdl(settings.sdl_dir),
+        engine_sdl=sdl,
         engine_schema_name=new_schema_name(),
         executor_http_endpoint=GRAPHQL_PATH,
         executor_http_methods=["GET", "POST"],
@@ -68,4 +79,6 @@ def create_app(settings: Settings) -> web.Application:
     app.on_startup.append(_mark_serving)
     app.on_shutdown.append(_mark_draining)
     add_health_routes(app)
+    if settings.metrics:
+        add_metrics_route(app, app[METRICS])
     return app

@@ -7,8 +7,7 @@ import asyncio
 import sys
 from collections.abc import Sequence
 
-from aiohttp import web
-
+from trelloql import shutdown
 from trelloql.app import create_app
 from trelloql.logsetup import setup_logging
 from trelloql.sandbox import SandboxConfig, serve_forever
@@ -29,13 +28,13 @@ def _settings_or_exit() -> Settings:
 def serve(_args: argparse.Namespace) -> None:
     """Serve the GraphQL API until SIGINT/SIGTERM."""
     settings = _settings_or_exit()
-    setup_logging(settings.log_level)
-    web.run_app(
+    setup_logging(settings.log_level, settings.log_format, settings.credentials() or ())
+    shutdown.run(
         create_app(settings),
-        host=settings.host,
-        port=settings.port,
-        print=None,
-        access_log=None,
+        settings.host,
+        settings.port,
+        grace=settings.shutdown_grace_seconds,
+        delay=settings.shutdown_delay_seconds,
     )
 
 

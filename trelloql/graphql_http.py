@@ -13,8 +13,11 @@ from typing import Any
 from aiohttp import web
 
 from trelloql.context import RequestContext
-from trelloql.keys import SESSION, UPSTREAM
-from trelloql.trello.client import Credentials, TrelloClient
+from trelloql.guard.suggestions import hide_suggestions
+from trelloql.keys import REQUEST_ID, SETTINGS, UPSTREAM
+from trelloql.outcome import record_outcome
+from trelloql.resilience import upstream_client
+from trelloql.trello.client import Credentials
 
 logger = logging.getLogger(__name__)
 
@@ -103,9 +106,13 @@ def _check_variables_text(text: str | None) -> None:
 
 
 def request_id(request: web.Request) -> str:
-    """The caller's X-Request-Id when it is sane, else a new one."""
-    given = request.headers.get(REQUEST_ID_HEADER, "")
-    return given if _REQUEST_ID_PATTERN.match(given) else uuid.uuid4().hex
+    """The caller's X-Request-Id when it is sane, else a new one; the same for the whole request."""
+    known = request.get(REQUEST_ID)
+    if known is None:
+        given = request.headers.get(REQUEST_ID_HEADER, "")
+        known = given if _REQUEST_ID_PATTERN.match(given) else uuid.uuid4().hex
+        request[REQUEST_ID] = known
+    return known
 
 
 @web.middleware
@@ -132,19 +139,23 @@ async def context_factory(
         if token is None
         else Credentials(key=upstream.credentials.key, token=token)
     )
-    client = TrelloClient(request.app[SESSION], upstream.base_url, credentials, upstream.timeout)
+    client = upstream_client(request, credentials)
     yield RequestContext(client=client, request_id=request_id(request))
 
 
 def format_response(
-    _request: web.Request, result: dict[str, Any], context: RequestContext
+    request: web.Request, result: dict[str, Any], context: RequestContext
 ) -> web.Response:
     """The JSON answer; errors the engine could not classify are hidden behind a code."""
+    introspection = request.app[SETTINGS].introspection
     for error in result.get("errors") or []:
         if "extensions" not in error:
             error.pop("type", None)
             logger.error("unclassified GraphQL error: %s", error.get("message"))
             error["message"] = "Internal server error."
             error["extensions"] = {"code": "INTERNAL_SERVER_ERROR"}
+        if not introspection and isinstance(error.get("message"), str):
+            error["message"] = hide_suggestions(error["message"])
+    record_outcome(request, result, context)
     headers = {REQUEST_ID_HEADER: context.request_id}
     return web.json_response(result, headers=headers)

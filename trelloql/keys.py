@@ -7,6 +7,9 @@ from dataclasses import dataclass
 import aiohttp
 from aiohttp import web
 
+from trelloql.guard.analysis import QueryGuard
+from trelloql.limits import RateLimiter
+from trelloql.metrics import Metrics
 from trelloql.settings import Settings
 from trelloql.trello.client import Credentials
 
@@ -33,3 +36,12 @@ SETTINGS = web.AppKey("settings", Settings)
 SESSION = web.AppKey("session", aiohttp.ClientSession)
 UPSTREAM = web.AppKey("upstream", Upstream)
 LIFECYCLE = web.AppKey("lifecycle", Lifecycle)
+METRICS = web.AppKey("metrics", Metrics)
+LIMITER = web.AppKey("limiter", RateLimiter)
+QUERY_GUARD = web.AppKey("query_guard", QueryGuard)
+
+REQUEST_ID = web.RequestKey("request_id", str)
+DEADLINE = web.RequestKey("deadline", float)
+"""`time.monotonic()` by which upstream work of the request must be done."""
+OPERATION = web.RequestKey("operation", str)
+"""The operation name, once the query guard has parsed the document."""
