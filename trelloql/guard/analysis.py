@@ -41,7 +41,7 @@ class GuardLimits:
     max_depth: int = 8
     max_aliases: int = 15
     max_directives: int = 50
-    max_cost: int = 1_000
+    max_cost: int = 2_000
     introspection: bool = True
 
 

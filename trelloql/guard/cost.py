@@ -48,7 +48,7 @@ def _unwrap(type_: GraphQLOutputType) -> tuple[GraphQLNamedType, bool]:
 
 
 def _list_size(field: FieldNode) -> int:
-    for argument in field.arguments:
+    for argument in field.arguments or ():
         if argument.name.value == "limit" and isinstance(argument.value, IntValueNode):
             return max(0, min(int(argument.value.value), MAX_LIST_SIZE))
     return LIST_SIZE
