@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 KEY_PREFIX = "trelloql:{ratelimit}:"
 WARN_EVERY_SECONDS = 60.0
 SOCKET_TIMEOUT_SECONDS = 1.0
+MAX_CONNECTIONS = 20
 
 # ARGV: call id, number of budgets, (limit, window ms, units) per budget, (window ms, used)
 # per floor. KEYS: the budgets' buckets, then the floors'. Returns {wait ms, binding index}.
@@ -94,13 +95,16 @@ class RedisStore:
 
     @classmethod
     def from_url(cls, url: str) -> RedisStore:
-        """A store on the Redis at `url`, with short socket timeouts."""
-        client = aioredis.Redis.from_url(
+        """A store on the Redis at `url`: a few pooled connections that calls queue for,
+        and short timeouts."""
+        pool = aioredis.BlockingConnectionPool.from_url(
             url,
+            max_connections=MAX_CONNECTIONS,
+            timeout=SOCKET_TIMEOUT_SECONDS,
             socket_timeout=SOCKET_TIMEOUT_SECONDS,
             socket_connect_timeout=SOCKET_TIMEOUT_SECONDS,
         )
-        return cls(client)
+        return cls(aioredis.Redis.from_pool(pool))
 
     async def take(
         self, budgets: Sequence[Budget], floors: Sequence[Floor] = ()
