@@ -6,10 +6,10 @@ import pytest
 from sandbox_testkit import Api
 
 from trelloql.sandbox import SandboxServer, Store
+from trelloql.sandbox.cardview import card_view
 from trelloql.sandbox.fields import FIELDS, select_fields
 from trelloql.sandbox.views import (
     board_view,
-    card_view,
     checklist_view,
     label_view,
     list_view,

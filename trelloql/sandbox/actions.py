@@ -9,10 +9,9 @@ from .context import Ctx
 from .errors import invalid_value
 from .fields import MEMBER_MINI, project
 from .ids import is_object_id, parse_iso
-from .nested import fields_of
+from .nested import fields_of, render_members
 from .params import flag, number
 from .seed import Record
-from .views import member_view
 
 ACTION_TYPES = frozenset(
     [
@@ -160,15 +159,15 @@ def render_actions(
     creator_fields = fields_of(ctx, names.creator_fields, "member", creator_default)
     member = flag(ctx, names.member, default=True)
     member_fields = fields_of(ctx, names.member_fields, "member", MEMBER_MINI)
-    members = ctx.store.data.members
+    creators: dict[str, Record] = {}
+    targets: dict[str, Record] = {}
     out = []
     for action in actions:
         item = project(action, fields)
         if creator:
-            who = members[action["idMemberCreator"]]
-            item["memberCreator"] = project(member_view(ctx.store, who, ctx.viewer), creator_fields)
+            who = action["idMemberCreator"]
+            item["memberCreator"] = render_members(ctx, [who], creator_fields, creators)[0]
         if member and "idMember" in action:
-            who = members[action["idMember"]]
-            item["member"] = project(member_view(ctx.store, who, ctx.viewer), member_fields)
+            item["member"] = render_members(ctx, [action["idMember"]], member_fields, targets)[0]
         out.append(item)
     return out

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from .cardview import card_view
 from .context import Ctx
 from .fields import ALL, CHECK_ITEM_DEFAULT, MEMBER_MINI, MEMBER_NAMES, parse_fields, project
 from .params import choice, filter_cards, filter_lists, flag
 from .seed import Record
-from .views import board_view, card_view, checklist_view, label_view, list_view, member_view
+from .views import board_view, checklist_view, label_view, list_view, member_view
 
 
 def fields_of(ctx: Ctx, param: str, resource: str, default: str = ALL) -> tuple[str, ...]:
@@ -14,10 +15,19 @@ def fields_of(ctx: Ctx, param: str, resource: str, default: str = ALL) -> tuple[
     return parse_fields(ctx.arg(param), resource, default, param)
 
 
-def render_members(ctx: Ctx, member_ids: list[str], fields: tuple[str, ...]) -> list[Record]:
-    """Members by id, projected."""
+def render_members(
+    ctx: Ctx,
+    member_ids: list[str],
+    fields: tuple[str, ...],
+    cache: dict[str, Record] | None = None,
+) -> list[Record]:
+    """Members by id, projected; ``cache`` shares renderings across calls of one request."""
+    cache = {} if cache is None else cache
     members = ctx.store.data.members
-    return [project(member_view(ctx.store, members[mid], ctx.viewer), fields) for mid in member_ids]
+    for mid in member_ids:
+        if mid not in cache:
+            cache[mid] = project(member_view(ctx.store, members[mid], ctx.viewer), fields)
+    return [cache[mid] for mid in member_ids]
 
 
 def render_checklists(
@@ -62,16 +72,17 @@ def render_cards(
     checklist_fields = fields_of(ctx, f"{prefix}checklist_fields", "checklist")
     stickers = flag(ctx, f"{prefix}stickers")
     sticker_fields = fields_of(ctx, f"{prefix}sticker_fields", "sticker")
-    store, out = ctx.store, []
+    item_fields = parse_fields(None, "checkItem", CHECK_ITEM_DEFAULT)
+    store, out, seen = ctx.store, [], {}
     for card in cards:
-        item = project(card_view(store, card, ctx.viewer), fields)
+        item = card_view(store, card, ctx.viewer, fields)
         if members:
-            item["members"] = render_members(ctx, card["idMembers"], member_fields)
+            item["members"] = render_members(ctx, card["idMembers"], member_fields, seen)
         if attachments != "false":
             item["attachments"] = render_attachments(ctx, card, attachments, attachment_fields)
         if checklists == "all":
             found = store.checklists_of_card(card["id"])
-            item["checklists"] = render_checklists(ctx, found, checklist_fields)
+            item["checklists"] = render_checklists(ctx, found, checklist_fields, True, item_fields)
         if stickers:
             item["stickers"] = [project(s, sticker_fields) for s in card["stickers"]]
         out.append(item)
@@ -88,9 +99,7 @@ def render_lists(
         item = project(list_view(ctx.store, lst), fields)
         if cards != "none":
             found = filter_cards(ctx.store, ctx.store.cards_of_list(lst["id"]), cards)
-            item["cards"] = [
-                project(card_view(ctx.store, c, ctx.viewer), card_fields) for c in found
-            ]
+            item["cards"] = [card_view(ctx.store, c, ctx.viewer, card_fields) for c in found]
         out.append(item)
     return out
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from .actions import ROUTE, render_actions
+from .cardview import card_view
 from .context import Ctx
 from .errors import not_found
 from .fields import project
 from .nested import fields_of
 from .routing import Router
-from .views import board_view, card_view, list_view, member_view
+from .views import board_view, list_view, member_view
 
 
 def get_action(ctx: Ctx) -> dict[str, Any]:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from .actions import CARD_ACTIONS_DEFAULT, NESTED, ROUTE, list_actions
+from .cardview import card_view
 from .context import Ctx
 from .fields import BOARD_ON_CARD, CARD_DEFAULT, CHECK_ITEM_DEFAULT, MEMBER_MINI, project
 from .nested import fields_of, render_attachments, render_cards, render_checklists, render_members
 from .params import ALL_NONE, choice, flag
 from .routing import Router
 from .seed import Record
-from .views import board_view, card_view, list_view
+from .views import board_view, list_view
 
 
 def get_card(ctx: Ctx) -> dict[str, Any]:
@@ -33,7 +34,7 @@ def get_card(ctx: Ctx) -> dict[str, Any]:
         out["membersVoted"] = render_members(ctx, card["idMembersVoted"], fields)
     if flag(ctx, "checkItemStates"):
         fields = fields_of(ctx, "checkItemState_fields", "checkItemState")
-        states = card_view(store, card, ctx.viewer)["checkItemStates"]
+        states = card_view(store, card, ctx.viewer, ("checkItemStates",))["checkItemStates"]
         out["checkItemStates"] = [project(s, fields) for s in states]
     return out
 
@@ -101,7 +102,8 @@ def get_check_item_states(ctx: Ctx) -> list[Record]:
     """``GET /cards/{id}/checkItemStates``."""
     card = ctx.card(ctx.params["card"])
     fields = fields_of(ctx, "fields", "checkItemState")
-    return [project(s, fields) for s in card_view(ctx.store, card, ctx.viewer)["checkItemStates"]]
+    states = card_view(ctx.store, card, ctx.viewer, ("checkItemStates",))["checkItemStates"]
+    return [project(s, fields) for s in states]
 
 
 def register(router: Router) -> None:

@@ -26,14 +26,14 @@ _BACKGROUNDS = {
     "blue": "#0079BF", "orange": "#D29034", "green": "#519839", "red": "#B04632",
     "purple": "#89609E", "pink": "#CD5A91", "lime": "#4BBF6B", "sky": "#00AECC", "grey": "#838C91",
 }  # fmt: skip
-_EMOJI: dict[str, Any] = {"emoji": {}}
+EMOJI: dict[str, Any] = {"emoji": {}}
 
 
-def _slug(name: str) -> str:
+def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-def _limit(count: int, disable_at: int, warn_at: int) -> Record:
+def limit_status(count: int, disable_at: int, warn_at: int) -> Record:
     status = "ok" if count < warn_at else ("warning" if count < disable_at else "maxExceeded")
     return {"status": status, "disableAt": disable_at, "warnAt": warn_at}
 
@@ -50,10 +50,10 @@ def board_view(store: Store, board: Record, viewer: str) -> Record:
     open_cards = sum(1 for card in store.cards_of_board(bid) if not card["closed"])
     return {
         "id": bid, "name": board["name"], "desc": board["desc"],
-        "descData": _EMOJI if board["desc"] else None, "closed": board["closed"],
+        "descData": EMOJI if board["desc"] else None, "closed": board["closed"],
         "dateClosed": board["dateClosed"], "idMemberCreator": board["idMemberCreator"],
         "idOrganization": board["idOrganization"], "idEnterprise": None,
-        "pinned": board["pinned"], "url": f"https://trello.com/b/{link}/{_slug(board['name'])}",
+        "pinned": board["pinned"], "url": f"https://trello.com/b/{link}/{slug(board['name'])}",
         "shortUrl": f"https://trello.com/b/{link}", "shortLink": link,
         "prefs": {
             "permissionLevel": board["permissionLevel"], "hideVotes": False, "voting": "disabled",
@@ -68,62 +68,15 @@ def board_view(store: Store, board: Record, viewer: str) -> Record:
         "labelNames": names,
         "starred": bool(me) and any(s["idBoard"] == bid for s in me["boardStars"]),
         "limits": {
-            "cards": {"openPerBoard": _limit(open_cards, 5000, 4500)},
-            "labels": {"perBoard": _limit(len(store.labels_of(bid)), 1000, 900)},
-            "lists": {"openPerBoard": _limit(len(store.lists_of(bid)), 500, 450)},
+            "cards": {"openPerBoard": limit_status(open_cards, 5000, 4500)},
+            "labels": {"perBoard": limit_status(len(store.labels_of(bid)), 1000, 900)},
+            "lists": {"openPerBoard": limit_status(len(store.lists_of(bid)), 500, 450)},
         },
         "memberships": [dict(m) for m in board["memberships"]], "enterpriseOwned": False,
         "subscribed": False, "dateLastActivity": board["dateLastActivity"],
         "dateLastView": board["dateLastActivity"], "powerUps": [], "idTags": [],
         "creationMethod": None, "ixUpdate": str(len(store.actions_of_board(bid))),
         "templateGallery": None, "invitations": [], "invited": False,
-    }  # fmt: skip
-
-
-def card_view(store: Store, card: Record, viewer: str) -> Record:
-    """A card with every field, including ``badges`` and embedded ``labels``."""
-    cid = card["id"]
-    items = [item for cl in store.checklists_of_card(cid) for item in cl["checkItems"]]
-    done = [item for item in items if item["state"] == "complete"]
-    comments = sum(1 for a in store.actions_of_card(cid) if a["type"] == "commentCard")
-    link = card["shortLink"]
-    return {
-        "id": cid, "address": None,
-        "badges": {
-            "attachmentsByType": {"trello": {"board": 0, "card": 0}}, "location": False,
-            "votes": len(card["idMembersVoted"]),
-            "viewingMemberVoted": viewer in card["idMembersVoted"], "subscribed": False,
-            "fogbugz": "", "checkItems": len(items), "checkItemsChecked": len(done),
-            "checkItemsEarliestDue": None, "comments": comments,
-            "attachments": len(store.attachments_of(cid)), "description": bool(card["desc"]),
-            "due": card["due"], "dueComplete": card["dueComplete"], "start": card["start"],
-        },
-        "checkItemStates": [{"idCheckItem": item["id"], "state": "complete"} for item in done],
-        "closed": card["closed"], "coordinates": None, "creationMethod": None,
-        "dueComplete": card["dueComplete"], "dateLastActivity": card["dateLastActivity"],
-        "desc": card["desc"], "descData": _EMOJI, "due": card["due"],
-        "dueReminder": -1 if card["due"] else None, "start": card["start"], "email": None,
-        "idBoard": card["idBoard"],
-        "idChecklists": [cl["id"] for cl in store.checklists_of_card(cid)],
-        "idLabels": list(card["idLabels"]), "idList": card["idList"],
-        "idMembers": list(card["idMembers"]), "idMembersVoted": list(card["idMembersVoted"]),
-        "idShort": card["idShort"], "idAttachmentCover": card["idAttachmentCover"],
-        "labels": [label_view(store, store.data.labels[lid]) for lid in card["idLabels"]],
-        "limits": {
-            "attachments": {"perCard": _limit(len(store.attachments_of(cid)), 1000, 800)},
-            "checklists": {"perCard": _limit(len(store.checklists_of_card(cid)), 500, 400)},
-            "stickers": {"perCard": _limit(len(card["stickers"]), 70, 56)},
-        },
-        "locationName": None, "manualCoverAttachment": False, "name": card["name"],
-        "pos": card["pos"], "shortLink": link, "shortUrl": f"https://trello.com/c/{link}",
-        "subscribed": False,
-        "url": f"https://trello.com/c/{link}/{card['idShort']}-{_slug(card['name'])}",
-        "cover": {
-            "idAttachment": card["idAttachmentCover"], "color": card["coverColor"],
-            "idUploadedBackground": None, "size": "normal",
-            "brightness": "dark" if card["coverColor"] else "light", "idPlugin": None,
-        },
-        "isTemplate": False, "cardRole": None,
     }  # fmt: skip
 
 
@@ -136,8 +89,8 @@ def list_view(store: Store, lst: Record) -> Record:
         "idBoard": lst["idBoard"], "pos": lst["pos"], "subscribed": False, "softLimit": None,
         "limits": {
             "cards": {
-                "openPerList": _limit(open_cards, 5000, 4500),
-                "totalPerList": _limit(len(cards), 1000000, 900000),
+                "openPerList": limit_status(open_cards, 5000, 4500),
+                "totalPerList": limit_status(len(cards), 1000000, 900000),
             }
         },
     }  # fmt: skip
@@ -152,7 +105,7 @@ def member_view(store: Store, member: Record, viewer: str) -> Record:
     orgs = [o["id"] for o in store.orgs_of_member(mid) if can_read_org(o, viewer)]
     return {
         "id": mid, "activityBlocked": False, "avatarHash": avatar, "avatarUrl": avatar_url,
-        "bio": member["bio"], "bioData": _EMOJI, "confirmed": True,
+        "bio": member["bio"], "bioData": EMOJI, "confirmed": True,
         "fullName": member["fullName"], "idEnterprise": None, "idMemberReferrer": None,
         "idPremOrgsAdmin": [], "initials": member["initials"], "memberType": "normal",
         "nonPublic": {}, "nonPublicAvailable": True, "products": [],
@@ -177,7 +130,7 @@ def org_view(store: Store, org: Record, viewer: str) -> Record:
     boards = [b for b in store.boards_of_org(oid) if can_read_board(store, b, viewer)]
     return {
         "id": oid, "name": org["name"], "displayName": org["displayName"], "desc": org["desc"],
-        "descData": _EMOJI, "url": f"https://trello.com/w/{org['name']}",
+        "descData": EMOJI, "url": f"https://trello.com/w/{org['name']}",
         "website": org["website"], "teamType": None, "logoHash": None, "logoUrl": None,
         "products": [], "powerUps": [], "idBoards": [b["id"] for b in boards],
         "memberships": [dict(m) for m in org["memberships"]],
@@ -199,5 +152,5 @@ def label_view(store: Store, label: Record) -> Record:
 
 def checklist_view(checklist: Record) -> Record:
     """A checklist without its check items (embedded separately)."""
-    limit = _limit(len(checklist["checkItems"]), 200, 160)
+    limit = limit_status(len(checklist["checkItems"]), 200, 160)
     return {**checklist, "limits": {"checkItems": {"perChecklist": limit}}}
