@@ -91,13 +91,29 @@ class ActionParams:
 
 
 NESTED = ActionParams(
-    "actions", "actions_limit", "actions_since", "actions_before", None, "action_fields",
-    "action_memberCreator", "action_memberCreator_fields", "action_member", "action_member_fields",
-)  # fmt: skip
+    filter="actions",
+    limit="actions_limit",
+    since="actions_since",
+    before="actions_before",
+    page=None,
+    fields="action_fields",
+    creator="action_memberCreator",
+    creator_fields="action_memberCreator_fields",
+    member="action_member",
+    member_fields="action_member_fields",
+)
 ROUTE = ActionParams(
-    "filter", "limit", "since", "before", "page", "fields", "memberCreator",
-    "memberCreator_fields", "member", "member_fields",
-)  # fmt: skip
+    filter="filter",
+    limit="limit",
+    since="since",
+    before="before",
+    page="page",
+    fields="fields",
+    creator="memberCreator",
+    creator_fields="memberCreator_fields",
+    member="member",
+    member_fields="member_fields",
+)
 
 
 def _types(ctx: Ctx, name: str, default: str) -> list[tuple[str, str]] | None:
@@ -138,9 +154,14 @@ def _matches(action: Record, wanted: list[tuple[str, str]] | None) -> bool:
 
 
 def list_actions(
-    ctx: Ctx, actions: list[Record], names: ActionParams, *, default_filter: str = "all",
-    creator_default: str = MEMBER_MINI, max_page: int = 100,
-) -> list[Record]:  # fmt: skip
+    ctx: Ctx,
+    actions: list[Record],
+    names: ActionParams,
+    *,
+    default_filter: str = "all",
+    creator_default: str = MEMBER_MINI,
+    max_page: int = 100,
+) -> list[Record]:
     """Filter, bound, page and render ``actions`` (already newest first)."""
     wanted = _types(ctx, names.filter, default_filter)
     limit = number(ctx, names.limit, 50, 0, 1000)

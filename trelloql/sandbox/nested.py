@@ -58,11 +58,18 @@ def render_attachments(ctx: Ctx, card: Record, mode: str, fields: tuple[str, ...
 
 
 def render_cards(
-    ctx: Ctx, cards: list[Record], *, prefix: str = "", fields_param: str = "fields",
+    ctx: Ctx,
+    cards: list[Record],
+    *,
+    prefix: str = "",
+    fields_param: str = "fields",
     default: str = ALL,
-) -> list[Record]:  # fmt: skip
-    """Cards with the sub-resources asked for by ``{prefix}members``, ``{prefix}attachments``,
-    ``{prefix}checklists`` and ``{prefix}stickers`` (and their ``*_fields``)."""
+) -> list[Record]:
+    """Cards, with the sub-resources their ``{prefix}*`` parameters ask for.
+
+    ``{prefix}members``, ``{prefix}attachments``, ``{prefix}checklists`` and
+    ``{prefix}stickers``, each with its ``*_fields``; ``prefix`` is ``card_`` when nested.
+    """
     fields = fields_of(ctx, fields_param, "card", default)
     members = flag(ctx, f"{prefix}members")
     member_fields = fields_of(ctx, f"{prefix}member_fields", "member", MEMBER_MINI)
@@ -90,9 +97,12 @@ def render_cards(
 
 
 def render_lists(
-    ctx: Ctx, lists: list[Record], fields: tuple[str, ...], cards: str = "none",
+    ctx: Ctx,
+    lists: list[Record],
+    fields: tuple[str, ...],
+    cards: str = "none",
     card_fields: tuple[str, ...] = (),
-) -> list[Record]:  # fmt: skip
+) -> list[Record]:
     """Lists, each with its cards embedded when ``cards`` is a filter other than ``none``."""
     out = []
     for lst in lists:

@@ -59,17 +59,26 @@ class RateLimiter:
     def __init__(self, clock: Clock = time.monotonic) -> None:
         self.clock = clock
         self.token = Window(
-            "api-token", 100, 10.0, "API_TOKEN_LIMIT_EXCEEDED",
+            "api-token",
+            100,
+            10.0,
+            "API_TOKEN_LIMIT_EXCEEDED",
             "Rate limit exceeded: 100 requests per 10 seconds per token.",
-        )  # fmt: skip
+        )
         self.key = Window(
-            "api-key", 300, 10.0, "API_KEY_LIMIT_EXCEEDED",
+            "api-key",
+            300,
+            10.0,
+            "API_KEY_LIMIT_EXCEEDED",
             "Rate limit exceeded: 300 requests per 10 seconds per API key.",
-        )  # fmt: skip
+        )
         self.member = Window(
-            "member", 100, 900.0, "API_TOKEN_LIMIT_EXCEEDED",
+            "member",
+            100,
+            900.0,
+            "API_TOKEN_LIMIT_EXCEEDED",
             "Rate limit exceeded: 100 requests per 900 seconds per token on /1/members/{id}.",
-        )  # fmt: skip
+        )
 
     def acquire(self, key: str, token: str, units: int = 1, member_route: bool = False) -> Verdict:
         """Spend ``units`` for this key and token if every window has room; else refuse."""
