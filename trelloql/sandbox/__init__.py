@@ -1,4 +1,13 @@
-"""Embedded sandbox Trello: a local stand-in for the Trello REST API with seeded data."""
+"""Embedded sandbox Trello: a local stand-in for the Trello REST API with seeded data.
+
+Typical use in a test::
+
+    async with SandboxServer(SandboxConfig(rate_limits=False)) as sandbox:
+        board = sandbox.store.board_by_name("Product Launch")
+        token = next(iter(SANDBOX_TOKENS))  # Ada Lovelace, the main demo member
+        # GET f"{sandbox.base_url}/boards/{board['id']}?key={SANDBOX_API_KEY}&token={token}"
+        assert sandbox.stats.count("/1/boards") == 1
+"""
 
 from .app import create_sandbox_app
 from .auth import SANDBOX_API_KEY, SANDBOX_TOKENS

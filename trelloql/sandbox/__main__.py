@@ -12,7 +12,10 @@ from .server import serve_forever
 
 def main(argv: list[str] | None = None) -> None:
     """Parse options and serve on 127.0.0.1 until interrupted."""
-    parser = argparse.ArgumentParser(prog="python -m trelloql.sandbox", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m trelloql.sandbox",
+        description="Run the sandbox Trello in the foreground on 127.0.0.1.",
+    )
     parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: any free)")
     parser.add_argument("--latency-ms", type=float, default=0.0, help="added to each request")
     parser.add_argument("--no-rate-limits", action="store_true", help="turn Trello's limits off")
