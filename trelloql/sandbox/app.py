@@ -22,6 +22,7 @@ from .auth import authenticate
 from .config import SandboxConfig
 from .context import Ctx
 from .errors import TrelloError, no_route
+from .faults import faults_middleware
 from .ratelimit import Clock, RateLimiter
 from .routing import Router
 from .state import SandboxState, Sleep
@@ -112,7 +113,10 @@ def create_sandbox_app(
         limiter=RateLimiter(clock) if clock is not None else RateLimiter(),
         sleep=sleep if sleep is not None else asyncio.sleep,
     )
-    app = web.Application(middlewares=[record_stats, add_latency])
+    inject_faults = faults_middleware(
+        lambda request: request.app[STATE].config.faults, lambda request: request.app[STATE].sleep
+    )
+    app = web.Application(middlewares=[record_stats, inject_faults, add_latency])
     app[STATE] = state
     app.router.add_route("*", "/{tail:.*}", dispatch)
     return app

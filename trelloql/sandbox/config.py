@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .faults import Faults
 
 
 @dataclass
@@ -17,3 +19,5 @@ class SandboxConfig:
     """When > 0, seed an extra "Big Board" with this many cards over 10 lists."""
     extra_boards: int = 0
     """When > 0, seed this many small extra boards the main member belongs to."""
+    faults: Faults = field(default_factory=Faults)
+    """Injected failures (server errors, slow answers, drops, bad bodies); none by default."""

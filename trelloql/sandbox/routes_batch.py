@@ -64,6 +64,9 @@ def _run(ctx: Ctx, url: str) -> dict[str, Any]:
         route, params = resolved
         if route.handler is batch:
             raise TrelloError(400, "batch requests cannot be nested")
+        injected = state.config.faults.sub_request_error(target.path)
+        if injected is not None:
+            raise injected
         if route.member_limited and state.config.rate_limits:
             verdict = state.limiter.acquire_member(ctx.identity.token)
             if verdict.error is not None:
