@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from trelloql import shutdown
 from trelloql.app import create_app
 from trelloql.logsetup import setup_logging
-from trelloql.sandbox import SandboxConfig, serve_forever
+from trelloql.sandbox import SANDBOX_API_KEY, SANDBOX_TOKENS, SandboxConfig, serve_forever
 from trelloql.schema import cooked_engine, read_sdl
 from trelloql.settings import Settings, SettingsError, load_settings
 
@@ -28,7 +28,8 @@ def _settings_or_exit() -> Settings:
 def serve(_args: argparse.Namespace) -> None:
     """Serve the GraphQL API until SIGINT/SIGTERM."""
     settings = _settings_or_exit()
-    setup_logging(settings.log_level, settings.log_format, settings.credentials() or ())
+    secrets = settings.credentials() or (SANDBOX_API_KEY, *SANDBOX_TOKENS)
+    setup_logging(settings.log_level, settings.log_format, secrets)
     shutdown.run(
         create_app(settings),
         settings.host,

@@ -63,9 +63,10 @@ def formatter(log_format: LogFormat) -> logging.Formatter:
     """The un-redacted formatter for `log_format`."""
     if log_format is LogFormat.JSON:
         return JsonFormatter(
-            "{asctime}{levelname}{name}{message}",
+            "{levelname}{name}{message}",
             style="{",
-            rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
+            timestamp="time",
+            rename_fields={"levelname": "level", "name": "logger"},
         )
     return logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
 

@@ -108,7 +108,7 @@ class Metrics:
         )
         self.retries = Counter(
             "trelloql_upstream_retries",
-            "Upstream calls retried, by reason (rate_limited, server_error, timeout, connection).",
+            "Upstream calls retried, by reason (rate_limited, server_error, timeout, no_answer).",
             ["reason"],
             registry=registry,
         )

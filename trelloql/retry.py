@@ -28,7 +28,7 @@ def retry_reason(error: TrelloError) -> str | None:
         return "timeout"
     if isinstance(error, TrelloUpstreamError):
         if error.status is None:
-            return "connection"
+            return "no_answer"
         if error.status >= 500:
             return "server_error"
     return None

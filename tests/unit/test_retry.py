@@ -66,6 +66,6 @@ def test_a_429_is_retried_once_after_its_hint() -> None:
 def test_reasons_label_the_failure() -> None:
     assert retry_reason(TrelloRateLimited("x")) == "rate_limited"
     assert retry_reason(TIMEOUT) == "timeout"
-    assert retry_reason(CONNECTION) == "connection"
+    assert retry_reason(CONNECTION) == "no_answer"
     assert retry_reason(SERVER_ERROR) == "server_error"
     assert retry_reason(TrelloNotFound("x", status=404)) is None
