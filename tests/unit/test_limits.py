@@ -150,7 +150,15 @@ def test_headers_become_floors() -> None:
         "x-rate-limit-member-remaining": "95",
     }
     floors = {f.bucket: f.used for f in floors_from_headers(NAMES, LIMITS, headers)}
-    assert floors == {NAMES["token"]: 60, NAMES["key"]: 1, NAMES["member"]: 5}
+    # Scaled to our limits (90, 270, 90) and rounded up.
+    assert floors == {NAMES["token"]: 54, NAMES["key"]: 1, NAMES["member"]: 5}
+
+
+def test_an_empty_trello_bucket_fills_ours_whatever_our_limit() -> None:
+    generous = Limits(token=1000, key=3000, member=1000)
+    headers = {"x-rate-limit-api-token-max": "100", "x-rate-limit-api-token-remaining": "0"}
+    (floor,) = floors_from_headers(NAMES, generous, headers)
+    assert floor.used == 1000
 
 
 def test_odd_headers_are_ignored_and_counts_capped() -> None:
@@ -209,6 +217,8 @@ async def test_observed_headers_slow_the_next_call(store: MemoryStore, clock: Fa
     limiter.observe(
         NAMES, {"x-rate-limit-api-token-max": "100", "x-rate-limit-api-token-remaining": "10"}
     )
+    for _ in range(9):  # 10% of Trello's budget left is 10% of ours
+        await limiter.acquire(budgets)
     with pytest.raises(TrelloRateLimited):
         await limiter.acquire(budgets)
 

@@ -9,6 +9,7 @@ secret itself, so limiter state (in memory or in Redis) holds no credentials.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote
@@ -100,7 +101,9 @@ def floors_from_headers(
 ) -> list[Floor]:
     """What Trello's `x-rate-limit-*` headers say is already used, per bucket.
 
-    Counts are capped at our own limit: that is enough to hold further calls back.
+    Trello's count is scaled to our own limit (`used / max` of it, rounded up), so
+    that we never believe we have more room than Trello says, even when our limit
+    is set above Trello's.
     """
     floors = []
     for kind, prefix in _HEADER_PREFIXES.items():
@@ -109,9 +112,10 @@ def floors_from_headers(
             continue
         default_max = TRELLO_MEMBER_MAX if kind == "member" else None
         maximum = _count(headers.get(f"x-rate-limit-{prefix}-max")) or default_max
-        if maximum is None:
+        if not maximum:
             continue
-        used = min(max(maximum - remaining, 0), getattr(limits, kind))
+        ours = getattr(limits, kind)
+        used = min(math.ceil(max(maximum - remaining, 0) * ours / maximum), ours)
         window = MEMBER_WINDOW_SECONDS if kind == "member" else WINDOW_SECONDS
         if used > 0:
             floors.append(Floor(names[kind], window, used))
