@@ -12,6 +12,8 @@ from trelloql.app import create_app
 from trelloql.sandbox import SANDBOX_API_KEY, SANDBOX_TOKENS, SandboxConfig, SandboxServer
 from trelloql.settings import Settings
 
+pytest_plugins = ("tests.hardening.leaks",)
+
 DEMO_TOKEN = next(iter(SANDBOX_TOKENS))
 
 Query = Callable[..., Awaitable[dict[str, Any]]]
