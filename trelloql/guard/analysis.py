@@ -106,7 +106,7 @@ def check_query(
     if tokens > limits.max_tokens:
         raise QueryRejected(
             "QUERY_TOO_MANY_TOKENS",
-            f"The query has more than {limits.max_tokens} tokens.",
+            f"The query has more tokens than the limit of {limits.max_tokens}.",
         )
     try:
         document = parse(text, no_location=True)
