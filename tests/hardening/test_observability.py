@@ -24,7 +24,7 @@ async def test_metrics_by_operation_outcome_and_route(
     await post(
         client, "query Lists($id: ID!) { board(id: $id) { lists { name } } }", {"id": board["id"]}
     )
-    await post(client, '{ board(id: "nope-nope") { name } }')
+    await post(client, '{ board(id: "5f0c0c0c0c0c0c0c0c0c0c0c") { name } }')
     await post(client, "{ me { boards { members { boards { members { boards { id } } } } } } }")
     response = await client.get("/metrics")
     assert response.status == 200
@@ -46,7 +46,7 @@ async def test_metrics_by_operation_outcome_and_route(
         in text
     )
     assert board["id"] not in text
-    assert "nope-nope" not in text
+    assert "5f0c0c0c0c0c0c0c0c0c0c0c" not in text
 
 
 async def test_metrics_can_be_turned_off(make_service: MakeService) -> None:
