@@ -8,6 +8,7 @@ from pathlib import Path
 from tartiflette import Engine
 
 from trelloql.errors import coerce_error
+from trelloql.unicode_escapes import unicode_safe_query_cache
 
 MODULES = ["trelloql.scalars", "trelloql.resolvers"]
 
@@ -32,7 +33,11 @@ def new_schema_name() -> str:
 
 def new_engine() -> Engine:
     """An uncooked engine with trelloql's resolvers, scalars and error coercer."""
-    return Engine(error_coercer=coerce_error, modules=MODULES)
+    return Engine(
+        error_coercer=coerce_error,
+        modules=MODULES,
+        query_cache_decorator=unicode_safe_query_cache(),
+    )
 
 
 async def cooked_engine(sdl_dir: Path) -> Engine:

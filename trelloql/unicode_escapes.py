@@ -1,0 +1,71 @@
+"""A workaround for Tartiflette's parser and `\\u` escapes in string literals.
+
+libgraphqlparser, which Tartiflette parses with, turns an escape like `\\u00e9`
+into a single raw byte, so any escape of a code point above U+007F either
+crashes the parse (the engine then reports an internal error) or changes the
+string silently. Literal characters are parsed correctly, so before the engine
+parses a document, such escapes are rewritten as the characters they stand for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from graphql import GraphQLError
+from graphql.language import Lexer, Source, TokenKind
+
+ParseAndValidate = Callable[[Any, Any], Any]
+
+
+def _quoted(value: str) -> str:
+    """A GraphQL string literal for `value`, escaping only what must be escaped."""
+    out = []
+    for char in value:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif ord(char) < 0x20:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def literal_unicode_escapes(query: str) -> str:
+    """`query` with the `\\u` escapes of its string literals written as characters.
+
+    Documents that do not lex are returned unchanged, for the engine to report.
+    """
+    if "\\u" not in query:
+        return query
+    pieces: list[str] = []
+    position = 0
+    lexer = Lexer(Source(query))
+    try:
+        token = lexer.advance()
+        while token.kind is not TokenKind.EOF:
+            if token.kind is TokenKind.STRING and "\\u" in query[token.start : token.end]:
+                pieces += [query[position : token.start], _quoted(token.value or "")]
+                position = token.end
+            token = lexer.advance()
+    except GraphQLError:
+        return query
+    return "".join([*pieces, query[position:]])
+
+
+def unicode_safe_query_cache(maxsize: int = 512) -> Callable[[ParseAndValidate], ParseAndValidate]:
+    """A Tartiflette `query_cache_decorator`: the engine's usual LRU cache, applied after
+    rewriting `\\u` escapes."""
+
+    def decorate(parse_and_validate: ParseAndValidate) -> ParseAndValidate:
+        cached = lru_cache(maxsize=maxsize)(parse_and_validate)
+
+        def parse(query: Any, schema: Any) -> Any:
+            if isinstance(query, str):
+                query = literal_unicode_escapes(query)
+            return cached(query, schema)
+
+        return parse
+
+    return decorate
