@@ -106,3 +106,9 @@ async def test_introspection_and_suggestions_can_be_turned_off(
     assert "Did you mean" not in hidden
     assert "BoardFilter" in hidden
     assert sandbox.stats.count() == 1  # only the __typename query reached Trello
+
+
+async def test_unicode_escapes_are_not_an_internal_error(client: TestClient) -> None:
+    answer = await post(client, '{ board(id: "caf\\u00e9") { name } }')
+    assert answer.status == 200
+    assert answer.codes == ["BAD_USER_INPUT"]
