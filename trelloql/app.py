@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 from tartiflette_aiohttp import register_graphql_handlers
 
+from trelloql.graphiql import add_graphiql_routes
 from trelloql.graphql_http import (
     GRAPHQL_PATH,
     MAX_BODY_BYTES,
@@ -60,11 +61,10 @@ def create_app(settings: Settings) -> web.Application:
         engine_schema_name=new_schema_name(),
         executor_http_endpoint=GRAPHQL_PATH,
         executor_http_methods=["GET", "POST"],
-        graphiql_enabled=settings.graphiql,
-        graphiql_options={"default_query": DEFAULT_QUERY},
         context_factory=context_factory,
         response_formatter=format_response,
     )
+    add_graphiql_routes(app, settings, DEFAULT_QUERY)
     app.on_startup.append(_mark_serving)
     app.on_shutdown.append(_mark_draining)
     add_health_routes(app)
