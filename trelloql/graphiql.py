@@ -12,6 +12,7 @@ import html
 import json
 import logging
 import secrets
+from collections.abc import Awaitable, Callable
 from functools import partial
 from pathlib import Path
 from string import Template
@@ -68,18 +69,16 @@ def _json_for_html(value: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-class _Page:
+def _page_handler(default_query: str) -> Callable[[web.Request], Awaitable[web.Response]]:
     """The GraphiQL page; each response gets a fresh CSP nonce."""
+    config = {"endpoint": GRAPHQL_PATH.lstrip("/"), "defaultQuery": default_query}
+    template = Template((ASSETS_DIR / "index.html").read_text("utf-8"))
+    values = {"config": _json_for_html(config), "endpoint": html.escape(GRAPHQL_PATH)}
 
-    def __init__(self, default_query: str) -> None:
-        config = {"endpoint": GRAPHQL_PATH.lstrip("/"), "defaultQuery": default_query}
-        self._template = Template((ASSETS_DIR / "index.html").read_text("utf-8"))
-        self._values = {"config": _json_for_html(config), "endpoint": html.escape(GRAPHQL_PATH)}
-
-    async def __call__(self, _request: web.Request) -> web.Response:
+    async def page(_request: web.Request) -> web.Response:
         nonce = secrets.token_urlsafe(18)
         return web.Response(
-            text=self._template.substitute(self._values, nonce=nonce),
+            text=template.substitute(values, nonce=nonce),
             content_type="text/html",
             headers={
                 "Content-Security-Policy": content_security_policy(nonce),
@@ -88,6 +87,8 @@ class _Page:
                 "Referrer-Policy": "no-referrer",
             },
         )
+
+    return page
 
 
 async def _file(path: Path, _request: web.Request) -> web.FileResponse:
@@ -98,7 +99,7 @@ async def _file(path: Path, _request: web.Request) -> web.FileResponse:
 
 
 def _add_bundled(app: web.Application, default_query: str, vendor_dir: Path) -> None:
-    app.router.add_get(GRAPHIQL_PATH, _Page(default_query))
+    app.router.add_get(GRAPHIQL_PATH, _page_handler(default_query))
     for name in OWN_FILES:
         app.router.add_get(f"{GRAPHIQL_PATH}/{name}", partial(_file, ASSETS_DIR / name))
     for name in VENDOR_FILES:
