@@ -7,17 +7,17 @@ from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestServer
-from gql import Client, GraphQLRequest
+from gql import GraphQLRequest
 from gql.client import AsyncClientSession
-from gql.transport.aiohttp import AIOHTTPTransport
 from graphql import GraphQLError
+
+from tests.clients.service import gql_client
 
 
 @pytest.fixture
 async def session(service: TestServer) -> AsyncIterator[AsyncClientSession]:
     """A gql session that validates every request against the introspected schema."""
-    transport = AIOHTTPTransport(url=str(service.make_url("/graphql")))
-    async with Client(transport=transport, fetch_schema_from_transport=True) as session:
+    async with gql_client(service) as session:
         yield session
 
 

@@ -6,9 +6,9 @@ import subprocess
 import sys
 
 from aiohttp.test_utils import TestServer
-from gql import Client
-from gql.transport.aiohttp import AIOHTTPTransport
 from graphql import GraphQLSchema, build_schema, lexicographic_sort_schema, print_schema
+
+from tests.clients.service import gql_client
 
 # Tartiflette adds these to every schema; the SDL in sdl/ does not declare them.
 TARTIFLETTE_SCALARS = {"Date", "Time"}
@@ -33,8 +33,7 @@ def _loaded_sdl() -> str:
 
 
 async def test_introspected_schema_is_the_sdl_the_service_loads(service: TestServer) -> None:
-    transport = AIOHTTPTransport(url=str(service.make_url("/graphql")))
-    async with Client(transport=transport, fetch_schema_from_transport=True) as session:
+    async with gql_client(service) as session:
         introspected = session.client.schema
     assert introspected is not None
     assert set(introspected.type_map) >= TARTIFLETTE_SCALARS
