@@ -17,10 +17,10 @@ import aiohttp
 import pytest
 from aiohttp.test_utils import TestServer
 from playwright.async_api import Page, Request, Route, async_playwright
-from trelloql.sandbox import SANDBOX_TOKENS
 
 from tests.clients.service import running_service
 from trelloql.graphiql import VENDOR_DIR, vendor_assets_present
+from trelloql.sandbox import SANDBOX_TOKENS
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
