@@ -84,3 +84,4 @@ async def test_mutation(session: AsyncClientSession) -> None:
     assert schema is not None
     if schema.mutation_type is None:
         pytest.skip("the schema has no Mutation type yet")
+    pytest.skip("the schema has mutations: a gql mutation round trip is still to be written")
