@@ -79,7 +79,32 @@ class Upper:
         return (self.field.split(".", 1)[1],)
 
 
-Mapping_ = Fetch | Embedded | Upper
+WriteRequest = tuple[dict[str, str], dict[str, Any]]
+BuildWrite = Callable[[Args], WriteRequest]
+
+
+@dataclass(frozen=True)
+class Write:
+    """A mutation answered by one Trello write (POST, PUT or DELETE), never retried.
+
+    `build` validates the field's arguments (raising UserInputError before any call)
+    and returns the values of the path template and the JSON body to send.
+    `answer` turns Trello's reply into the field's value (by default, the reply).
+    """
+
+    field: str
+    method: str
+    path: str
+    build: BuildWrite
+    answer: Callable[[Any, Args], Any] = lambda reply, _args: reply
+
+    @property
+    def requires(self) -> tuple[str, ...]:
+        """Writes read nothing from a parent object."""
+        return ()
+
+
+Mapping_ = Fetch | Embedded | Upper | Write
 
 
 class Graph:
@@ -90,7 +115,7 @@ class Graph:
         self._computed: dict[str, dict[str, Mapping_]] = {}
         for mapping in mappings:
             type_name, name = mapping.field.split(".", 1)
-            if not isinstance(mapping, Upper):
+            if isinstance(mapping, Fetch | Embedded):
                 self._computed.setdefault(type_name, {})[name] = mapping
 
     def trello_fields(self, type_name: str, selected: set[str]) -> set[str]:
@@ -133,6 +158,21 @@ def fetch_resolver(graph: Graph, mapping: Fetch) -> Callable[..., Any]:
         params = dict(mapping.params(args))
         params["fields"] = ",".join(sorted(graph.trello_fields(mapping.type_name, selected)))
         return await ctx.loader.get(path, params)
+
+    return resolve
+
+
+def write_resolver(mapping: Write) -> Callable[..., Any]:
+    """The resolver for a Write field: validate, send once, forget cached reads."""
+
+    async def resolve(_parent: Any, args: dict[str, Any], ctx: RequestContext, _info: Any) -> Any:
+        values, body = mapping.build(args)
+        path = mapping.path.format(
+            **{name: checked_id(value, name) for name, value in values.items()}
+        )
+        reply = await ctx.client.request(mapping.method, path, body=body or None)
+        ctx.loader.forget()
+        return mapping.answer(reply, args)
 
     return resolve
 

@@ -78,6 +78,13 @@ class TrelloLoader:
         read = _Read(path, rest, fields, future, sent=True)
         self._reads.setdefault(encode_url(path, rest), []).append(read)
 
+    def forget(self) -> None:
+        """Drop every answer read so far (after a write changed Trello's state)."""
+        self._reads = {
+            key: [read for read in reads if not read.future.done()]
+            for key, reads in self._reads.items()
+        }
+
     def _settle(self, seen: int, turns: int) -> None:
         """Wait until a loop turn adds no read (bounded), then send the round."""
         if len(self._pending) != seen and turns > 0:
