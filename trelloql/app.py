@@ -14,7 +14,9 @@ from trelloql.graphql_http import (
     graphql_guard,
 )
 from trelloql.health import add_health_routes
-from trelloql.keys import LIFECYCLE, SETTINGS, Lifecycle
+from trelloql.keys import LIFECYCLE, PLANNER, SETTINGS, Lifecycle
+from trelloql.planner import Planner
+from trelloql.resolvers import GRAPH
 from trelloql.schema import new_engine, new_schema_name, read_sdl
 from trelloql.settings import Settings
 from trelloql.upstream import upstream_ctx
@@ -53,6 +55,8 @@ def create_app(settings: Settings) -> web.Application:
     app = web.Application(middlewares=[graphql_guard], client_max_size=MAX_BODY_BYTES)
     app[SETTINGS] = settings
     app[LIFECYCLE] = Lifecycle()
+    if settings.planner:
+        app[PLANNER] = Planner(GRAPH)
     app.cleanup_ctx.append(upstream_ctx)
     register_graphql_handlers(
         app,

@@ -118,6 +118,26 @@ class Graph:
             if isinstance(mapping, Fetch | Embedded):
                 self._computed.setdefault(type_name, {})[name] = mapping
 
+    def request(
+        self, mapping: Fetch, parent: Any, args: Args, selected: set[str]
+    ) -> tuple[str, dict[str, str]] | None:
+        """The naive Trello GET for a Fetch field: path and params, `fields=` from `selected`.
+
+        None when the parent lacks the id the path needs (e.g. a board with no workspace).
+        """
+        if mapping.is_root:
+            values = {name: checked_id(str(args[name]), name) for name in mapping.requires}
+        else:
+            values = {}
+            for name in mapping.requires:
+                value = parent.get(name)
+                if value is None:
+                    return None
+                values[name] = quote(str(value), safe="")
+        params = dict(mapping.params(args))
+        params["fields"] = ",".join(sorted(self.trello_fields(mapping.type_name, selected)))
+        return mapping.path.format(**values), params
+
     def trello_fields(self, type_name: str, selected: set[str]) -> set[str]:
         """The Trello `fields=` that serve `selected` GraphQL fields of `type_name`."""
         computed = self._computed.get(type_name, {})
@@ -141,23 +161,20 @@ def checked_id(value: str, argument: str = "id") -> str:
 
 
 def fetch_resolver(graph: Graph, mapping: Fetch) -> Callable[..., Any]:
-    """The resolver for a Fetch field: one (de-duplicated, batched) Trello GET."""
+    """The resolver for a Fetch field: one (de-duplicated, batched) Trello GET.
+
+    With the planner on, the GET also carries what Trello can nest of the field's
+    selection, and the nested answers are primed into the loader for the children.
+    """
 
     async def resolve(parent: Any, args: dict[str, Any], ctx: RequestContext, info: Any) -> Any:
-        if mapping.is_root:
-            values = {name: checked_id(str(args[name]), name) for name in mapping.requires}
-        else:
-            values = {}
-            for name in mapping.requires:
-                value = parent.get(name)
-                if value is None:
-                    return None
-                values[name] = quote(str(value), safe="")
-        path = mapping.path.format(**values)
         selected = selected_names(info.field_nodes, info.fragments)
-        params = dict(mapping.params(args))
-        params["fields"] = ",".join(sorted(graph.trello_fields(mapping.type_name, selected)))
-        return await ctx.loader.get(path, params)
+        request = graph.request(mapping, parent, args, selected)
+        if request is None:
+            return None
+        if ctx.planner is not None:
+            return await ctx.planner.fetch(mapping, request, args, info, ctx)
+        return await ctx.loader.get(*request)
 
     return resolve
 
