@@ -6,6 +6,7 @@ from aiohttp import web
 from tartiflette_aiohttp import register_graphql_handlers
 
 from trelloql.access import observe_graphql
+from trelloql.graphiql import add_graphiql_routes
 from trelloql.graphql_http import (
     GRAPHQL_PATH,
     MAX_BODY_BYTES,
@@ -17,9 +18,11 @@ from trelloql.guard.analysis import QueryGuard
 from trelloql.guard.cost import CostModel, fetched_fields
 from trelloql.guard.middleware import query_guard
 from trelloql.health import add_health_routes
-from trelloql.keys import LIFECYCLE, METRICS, QUERY_GUARD, SETTINGS, Lifecycle
+from trelloql.keys import LIFECYCLE, METRICS, PLANNER, QUERY_GUARD, SETTINGS, Lifecycle
 from trelloql.metrics import Metrics, add_metrics_route
+from trelloql.planner import Planner
 from trelloql.resilience import limiter_ctx
+from trelloql.resolvers import GRAPH
 from trelloql.schema import new_engine, new_schema_name, read_sdl
 from trelloql.settings import Settings
 from trelloql.upstream import upstream_ctx
@@ -62,6 +65,8 @@ def create_app(settings: Settings) -> web.Application:
     app[LIFECYCLE] = Lifecycle()
     app[METRICS] = Metrics()
     app[QUERY_GUARD] = QueryGuard.from_settings(settings, CostModel.from_sdl(sdl, fetched_fields()))
+    if settings.planner:
+        app[PLANNER] = Planner(GRAPH)
     app.cleanup_ctx.append(upstream_ctx)
     app.cleanup_ctx.append(limiter_ctx)
     register_graphql_handlers(
@@ -71,11 +76,10 @@ def create_app(settings: Settings) -> web.Application:
         engine_schema_name=new_schema_name(),
         executor_http_endpoint=GRAPHQL_PATH,
         executor_http_methods=["GET", "POST"],
-        graphiql_enabled=settings.graphiql,
-        graphiql_options={"default_query": DEFAULT_QUERY},
         context_factory=context_factory,
         response_formatter=format_response,
     )
+    add_graphiql_routes(app, settings, DEFAULT_QUERY)
     app.on_startup.append(_mark_serving)
     app.on_shutdown.append(_mark_draining)
     add_health_routes(app)

@@ -14,7 +14,7 @@ from aiohttp import web
 
 from trelloql.context import RequestContext
 from trelloql.guard.suggestions import hide_suggestions
-from trelloql.keys import REQUEST_ID, SETTINGS, UPSTREAM
+from trelloql.keys import PLANNER, REQUEST_ID, SETTINGS, UPSTREAM
 from trelloql.outcome import record_outcome
 from trelloql.resilience import upstream_client
 from trelloql.trello.client import Credentials
@@ -140,7 +140,9 @@ async def context_factory(
         else Credentials(key=upstream.credentials.key, token=token)
     )
     client = upstream_client(request, credentials)
-    yield RequestContext(client=client, request_id=request_id(request))
+    yield RequestContext(
+        client=client, request_id=request_id(request), planner=request.app.get(PLANNER)
+    )
 
 
 def format_response(

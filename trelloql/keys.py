@@ -10,6 +10,7 @@ from aiohttp import web
 from trelloql.guard.analysis import QueryGuard
 from trelloql.limits import RateLimiter
 from trelloql.metrics import Metrics
+from trelloql.planner import Planner
 from trelloql.settings import Settings
 from trelloql.trello.client import Credentials
 
@@ -39,6 +40,7 @@ LIFECYCLE = web.AppKey("lifecycle", Lifecycle)
 METRICS = web.AppKey("metrics", Metrics)
 LIMITER = web.AppKey("limiter", RateLimiter)
 QUERY_GUARD = web.AppKey("query_guard", QueryGuard)
+PLANNER = web.AppKey("planner", Planner)
 
 REQUEST_ID = web.RequestKey("request_id", str)
 DEADLINE = web.RequestKey("deadline", float)

@@ -21,8 +21,8 @@ async def test_ten_boards_lists_share_round_trips(query: Query, sandbox: Sandbox
     assert "errors" not in result
     for n, board in enumerate(boards):
         assert result["data"][f"b{n}"]["name"] == board["name"]
-    assert sandbox.stats.count() == 2
-    assert sandbox.stats.units() == 20
+    assert sandbox.stats.count() == 1
+    assert sandbox.stats.units() == 10
 
 
 async def test_the_same_object_is_fetched_once(query: Query, sandbox: SandboxServer) -> None:
