@@ -42,8 +42,7 @@ async def test_metrics_by_operation_outcome_and_route(
     ]:
         assert line in text
     assert (
-        'trelloql_upstream_request_duration_seconds_bucket{le="0.1",route="/boards/{id}/lists"}'
-        in text
+        'trelloql_upstream_request_duration_seconds_bucket{le="0.1",route="/boards/{id}"}' in text
     )
     assert board["id"] not in text
     assert "5f0c0c0c0c0c0c0c0c0c0c0c" not in text
