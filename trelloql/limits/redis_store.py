@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 KEY_PREFIX = "trelloql:{ratelimit}:"
 WARN_EVERY_SECONDS = 60.0
 SOCKET_TIMEOUT_SECONDS = 1.0
-MAX_CONNECTIONS = 20
+MAX_CONNECTIONS = 50
 
 # ARGV: call id, number of budgets, (limit, window ms, units) per budget, (window ms, used)
 # per floor. KEYS: the budgets' buckets, then the floors'. Returns {wait ms, binding index}.
@@ -95,12 +95,13 @@ class RedisStore:
 
     @classmethod
     def from_url(cls, url: str) -> RedisStore:
-        """A store on the Redis at `url`: a few pooled connections that calls queue for,
-        and short timeouts."""
+        """A store on the Redis at `url`: pooled connections that calls queue for (a
+        burst waits its turn rather than falling back), and short socket timeouts (a
+        dead Redis is noticed within a second)."""
         pool = aioredis.BlockingConnectionPool.from_url(
             url,
             max_connections=MAX_CONNECTIONS,
-            timeout=SOCKET_TIMEOUT_SECONDS,
+            timeout=None,
             socket_timeout=SOCKET_TIMEOUT_SECONDS,
             socket_connect_timeout=SOCKET_TIMEOUT_SECONDS,
         )
