@@ -1,5 +1,7 @@
 """The in-process rate limiter: budgets, sliding windows, Trello's headers, bounded waits."""
 
+import asyncio
+import time
 from collections.abc import Awaitable, Callable
 from urllib.parse import quote
 
@@ -241,3 +243,17 @@ async def test_member_route_budget_is_separate(store: MemoryStore, clock: FakeCl
     assert "member-route" in raised.value.message
     assert raised.value.retry_after == 900
     await limiter.acquire(budgets_for(NAMES, limiter.limits, units=1, member=0))
+
+
+async def test_a_store_that_does_not_answer_fails_fast(clock: FakeClock) -> None:
+    class Stuck(MemoryStore):
+        async def take(self, *_args: object, **_kwargs: object) -> tuple[float, None]:
+            await asyncio.sleep(60)
+            return 0.0, None
+
+    limiter = RateLimiter(Stuck(), Limits(max_wait=0.0))
+    started = time.monotonic()
+    with pytest.raises(TrelloRateLimited) as raised:
+        await limiter.acquire(budgets_for(NAMES, LIMITS, units=1, member=0))
+    assert raised.value.retry_after == 1
+    assert time.monotonic() - started < 2

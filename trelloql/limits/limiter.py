@@ -11,6 +11,9 @@ from typing import Protocol
 from trelloql.limits.budget import WINDOW_SECONDS, Budget, Floor, Limits, floors_from_headers
 from trelloql.trello.errors import TrelloRateLimited
 
+STORE_GRACE_SECONDS = 1.0
+"""How long past the wait limit a (shared) store may take to answer."""
+
 _KIND_WORDS = {
     "token": "the per-token request budget",
     "key": "the API key's request budget",
@@ -72,7 +75,7 @@ class RateLimiter:
             limit = min(limit, deadline)
         waited_on: str | None = None
         while True:
-            wait, binding = await self.store.take(budgets, self._drain_floors())
+            wait, binding = await self._take(budgets, limit)
             if binding is None:
                 if waited_on is not None:
                     self._on_wait(waited_on, self._clock() - started)
@@ -99,6 +102,18 @@ class RateLimiter:
             known = self._floors.get(floor.bucket)
             if known is None or floor.used > known.used:
                 self._floors[floor.bucket] = floor
+
+    async def _take(self, budgets: Sequence[Budget], limit: float) -> tuple[float, Budget | None]:
+        allowed = max(limit - self._clock(), 0.0) + STORE_GRACE_SECONDS
+        try:
+            async with asyncio.timeout(allowed):
+                return await self.store.take(budgets, self._drain_floors())
+        except TimeoutError:
+            self._on_reject(budgets[0].kind)
+            raise TrelloRateLimited(
+                "Trello rate limit: the shared budget could not be checked in time; retry in 1 s.",
+                retry_after=1,
+            ) from None
 
     async def close(self) -> None:
         """Release the store."""
