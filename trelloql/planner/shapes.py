@@ -291,3 +291,12 @@ OBJECT_ROUTES: dict[str, str] = {
     "Organization": "/organizations/{id}",
     "Action": "/actions/{id}",
 }
+
+# Routes a child field may be answered through, by the parent's type: each nests more
+# than the child's own route. Not the member route: Trello limits it to 100 calls / 900 s.
+LIFT_ROUTES: dict[str, str] = {
+    "Board": "/boards/{id}",
+    "Card": "/cards/{id}",
+    "List": "/lists/{id}",
+    "Organization": "/organizations/{id}",
+}

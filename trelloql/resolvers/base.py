@@ -173,7 +173,7 @@ def fetch_resolver(graph: Graph, mapping: Fetch) -> Callable[..., Any]:
         if request is None:
             return None
         if ctx.planner is not None:
-            return await ctx.planner.fetch(mapping, request, args, info, ctx)
+            return await ctx.planner.fetch(mapping, request, parent, args, info, ctx)
         return await ctx.loader.get(*request)
 
     return resolve
