@@ -11,8 +11,12 @@ from . import (
     routes_actions,
     routes_batch,
     routes_boards,
+    routes_card_relations,
+    routes_card_writes,
     routes_cards,
+    routes_checklist_writes,
     routes_checklists,
+    routes_comment_writes,
     routes_label_writes,
     routes_labels,
     routes_lists,
@@ -43,6 +47,10 @@ _MODULES = (
     routes_checklists,
     routes_actions,
     routes_batch,
+    routes_card_writes,
+    routes_card_relations,
+    routes_comment_writes,
+    routes_checklist_writes,
 )
 RECORD = web.RequestKey("trelloql_sandbox_record", RecordedRequest)
 

@@ -41,3 +41,35 @@ def touch(store: Store, board_id: str, card: Record | None = None) -> None:
     store.data.boards[board_id]["dateLastActivity"] = when
     if card is not None:
         card["dateLastActivity"] = when
+
+
+def set_members(store: Store, card: Record, wanted: list[str], viewer: str) -> None:
+    """Put exactly ``wanted`` members on the card, recording who was added or removed."""
+    current = card["idMembers"]
+    for member in [m for m in current if m not in wanted]:
+        current.remove(member)
+        data = card_data(store, card, idMember=member)
+        record_action(store, "removeMemberFromCard", viewer, data, member)
+    for member in [m for m in wanted if m not in current]:
+        current.append(member)
+        record_action(
+            store, "addMemberToCard", viewer, card_data(store, card, idMember=member), member
+        )
+
+
+def set_labels(store: Store, card: Record, wanted: list[str], viewer: str) -> None:
+    """Put exactly ``wanted`` labels on the card, recording which were added or removed."""
+    current = card["idLabels"]
+    for label_id in [lid for lid in current if lid not in wanted]:
+        current.remove(label_id)
+        data = card_data(store, card, label=label_ref(store.data.labels[label_id]))
+        record_action(store, "removeLabelFromCard", viewer, data)
+    for label_id in [lid for lid in wanted if lid not in current]:
+        current.append(label_id)
+        data = card_data(store, card, label=label_ref(store.data.labels[label_id]))
+        record_action(store, "addLabelToCard", viewer, data)
+
+
+def label_ref(label: Record) -> Record:
+    """The short label reference Trello puts into action data."""
+    return {"id": label["id"], "name": label["name"], "color": label["color"]}

@@ -48,6 +48,18 @@ class Ctx:
         if not can_write_board(self.store.data.boards[board_id], self.viewer):
             raise unauthorized()
 
+    def writable_card(self, ref: str) -> Record:
+        """A card by id or shortLink that the viewer may change."""
+        card = self.card(ref)
+        self.check_write(card["idBoard"])
+        return card
+
+    def writable_checklist(self, ref: str) -> Record:
+        """A checklist that the viewer may change."""
+        checklist = self.checklist(ref)
+        self.check_write(checklist["idBoard"])
+        return checklist
+
     def _check(self, board_id: str) -> None:
         if not self.readable(self.store.data.boards[board_id]):
             raise unauthorized()

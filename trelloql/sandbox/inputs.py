@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from urllib.parse import urlsplit
 
 from .context import Ctx
 from .errors import invalid_value
@@ -110,6 +111,17 @@ def position(ctx: Ctx, name: str, siblings: list[Record], default: str = "bottom
         if not math.isfinite(parsed) or parsed <= 0:
             raise invalid_value(name)
     return int(parsed) if float(parsed).is_integer() else parsed
+
+
+def web_url(ctx: Ctx, name: str) -> str | None:
+    """An ``http://`` or ``https://`` URL; None when absent."""
+    value = ctx.arg(name)
+    if value is None:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or len(value) > MAX_TEXT:
+        raise invalid_value(name)
+    return value
 
 
 def one_of(ctx: Ctx, name: str, allowed: tuple[str, ...]) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .changes import record_action, touch
+from .changes import label_ref, record_action, touch
 from .context import Ctx
 from .errors import invalid_value
 from .inputs import NULL, linkable_id, one_of, text
@@ -26,10 +26,6 @@ def _color(ctx: Ctx, name: str = "color") -> str | None:
     return value
 
 
-def _label_data(label: Record) -> Record:
-    return {"id": label["id"], "name": label["name"], "color": label["color"]}
-
-
 def create_label(ctx: Ctx) -> dict[str, Any]:
     """``POST /labels`` with ``name``, ``color`` and ``idBoard``."""
     reference = linkable_id(ctx, "idBoard")
@@ -47,7 +43,7 @@ def create_label(ctx: Ctx) -> dict[str, Any]:
         "color": color,
     }
     store.data.labels[label["id"]] = label
-    data = {"board": board_ref(board), "label": _label_data(label)}
+    data = {"board": board_ref(board), "label": label_ref(label)}
     record_action(store, "createLabel", ctx.viewer, data)
     touch(store, board["id"])
     store.changed()
@@ -60,7 +56,7 @@ def _update(ctx: Ctx, label: Record, changes: dict[str, Any]) -> dict[str, Any]:
     label.update(changes)
     if old:
         board = store.data.boards[label["idBoard"]]
-        data = {"board": board_ref(board), "label": _label_data(label), "old": old}
+        data = {"board": board_ref(board), "label": label_ref(label), "old": old}
         record_action(store, "updateLabel", ctx.viewer, data)
         touch(store, board["id"])
         store.changed()

@@ -68,7 +68,7 @@ class Store:
             group["list_cards"][card["idList"]].append(card)
             for member in card["idMembers"]:
                 group["member_cards"][member].append(card)
-        for checklist in data.checklists.values():
+        for checklist in sorted(data.checklists.values(), key=lambda r: r["pos"]):
             group["card_checklists"][checklist["idCard"]].append(checklist)
             group["board_checklists"][checklist["idBoard"]].append(checklist)
         for attachment in data.attachments.values():
