@@ -1,8 +1,8 @@
 """Trello mappings of Label fields, the label entry point and the label mutations."""
 
 from trelloql.resolvers.base import Args, Fetch, Upper, Write, WriteRequest
-from trelloql.resolvers.mutations import deleted
-from trelloql.validation import board_id, checked, label_color, object_id, path_values, text
+from trelloql.resolvers.mutations import deleted, from_input
+from trelloql.validation import board_id, checked, label_color, object_id, text
 
 LABEL_RULES = {"name": text(0), "color": label_color}
 
@@ -14,21 +14,21 @@ def create_label(args: Args) -> WriteRequest:
     return {}, params
 
 
-def update_label(args: Args) -> WriteRequest:
-    """`PUT /labels/{id}`."""
-    params = checked(args, {"id": object_id, **LABEL_RULES}, required=("id",))
-    return path_values(params, "id"), params
-
-
-def delete_label(args: Args) -> WriteRequest:
-    """`DELETE /labels/{id}`."""
-    return path_values(checked(args, {"id": object_id}, required=("id",)), "id"), {}
-
-
 MAPPINGS = [
     Fetch("Query.label", "/labels/{id}", "Label"),
     Upper("Label.color"),
     Write("Mutation.createLabel", "POST", "/labels", create_label),
-    Write("Mutation.updateLabel", "PUT", "/labels/{id}", update_label),
-    Write("Mutation.deleteLabel", "DELETE", "/labels/{id}", delete_label, deleted()),
+    Write(
+        "Mutation.updateLabel",
+        "PUT",
+        "/labels/{id}",
+        from_input({"id": object_id, **LABEL_RULES}, path=("id",)),
+    ),
+    Write(
+        "Mutation.deleteLabel",
+        "DELETE",
+        "/labels/{id}",
+        from_input({"id": object_id}, path=("id",)),
+        deleted(),
+    ),
 ]
