@@ -10,11 +10,12 @@ cannot be nested fetch as before, coalesced into `/batch` calls by the loader.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from trelloql.planner.compile import Serving, compile_plan
 from trelloql.planner.prime import prime_answer, prime_objects
-from trelloql.planner.selection import build_selection
-from trelloql.planner.shapes import SHAPE_OF_PATH
+from trelloql.planner.selection import Selection, build_selection
+from trelloql.planner.shapes import LIFT_ROUTES, SHAPE_OF_PATH, SHAPES
 from trelloql.resolvers.base import Fetch, Graph
 
 
@@ -41,12 +42,19 @@ class Planner:
         self,
         mapping: Fetch,
         request: tuple[str, dict[str, str]],
+        parent: Any,
         args: Any,
         info: Any,
         ctx: Any,
     ) -> Any:
         """GET the field with everything nestable below it, priming the children's answers."""
         path, params = request
+        answered = ctx.loader.answered(path, params)
+        if answered is not None:  # a planned parent already fetched this, and what it could below
+            return await answered
+        lifted = await self._through_parent(mapping, request, parent, args, info, ctx)
+        if lifted is not None:
+            return await lifted
         shape = SHAPE_OF_PATH.get(mapping.path)
         plan_params: dict[str, str] = {}
         servings: list[Serving] = []
@@ -74,3 +82,45 @@ class Planner:
             mapping.type_name, answer if isinstance(answer, list) else [answer], ctx.loader.prime
         )
         return answer
+
+    async def _through_parent(
+        self,
+        mapping: Fetch,
+        request: tuple[str, dict[str, str]],
+        parent: Any,
+        args: Any,
+        info: Any,
+        ctx: Any,
+    ) -> Any:
+        """Answer a child field through its parent's own route, which nests more.
+
+        `/boards/{id}?lists=open&cards=open&card_checklists=all` answers a board's lists
+        with their cards and checklists in one GET where `/boards/{id}/lists` stops at
+        the cards; sibling fields of the same parent merge into that one GET. None when
+        the parent's route cannot nest this field (or is the rate-limited member route).
+        """
+        parent_type = mapping.field.split(".", 1)[0]
+        route = LIFT_ROUTES.get(parent_type)
+        if route is None or not isinstance(parent, dict) or "id" not in parent:
+            return None
+        shape = SHAPE_OF_PATH[route]
+        nest = next((n for n in SHAPES[shape] if n.field == mapping.field), None)
+        if nest is None or nest.param is None or nest.value(args) is None:
+            return None
+        child = await build_selection(
+            mapping.field,
+            mapping.type_name,
+            args,
+            info.field_nodes,
+            nest.children,
+            info,
+            ctx,
+            self.fetch_types,
+        )
+        root = Selection(f"{parent_type}.self", parent_type, {}, {"id"}, [child])
+        plan = compile_plan(root, shape, self.graph.trello_fields)
+        path = route.format(id=quote(str(parent["id"]), safe=""))
+        fields = ",".join(sorted({"id"} | plan.root_fields))
+        answer = await ctx.loader.get(path, {**plan.params, "fields": fields})
+        prime_answer(answer, plan.servings, self.naive_request, ctx.loader.prime)
+        return ctx.loader.answered(*request)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tartiflette.coercers.arguments import coerce_arguments
+from tartiflette.resolver.default import sync_arguments_coercer
 
 from trelloql.planner.shapes import SHAPES
 from trelloql.selection import selected_names
@@ -110,7 +111,7 @@ async def build_selection(
                 nodes[0],
                 variables,
                 ctx,
-                coercer=definition.arguments_coercer,
+                coercer=sync_arguments_coercer,  # no task switch: planning stays in one turn
             )
         except Exception:  # the child's own resolver reports bad arguments
             continue

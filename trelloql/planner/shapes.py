@@ -223,7 +223,15 @@ SHAPES: dict[str, list[Nest]] = {
             "checklist_fields",
             "checklists",
             fixed("all"),
-            children="checklists",
+            children="card.checklists",
+        ),
+        Nest(
+            "Card.comments",
+            "actions",
+            "action_fields",
+            "actions",
+            fixed("commentCard"),
+            children="card.comments",
         ),
     ],
     "organization": [
@@ -240,6 +248,15 @@ SHAPES: dict[str, list[Nest]] = {
         Nest("Checklist.checkItems", "checkItems", "checkItem_fields", "checkItems", fixed("all")),
     ],
     "checklists": CHECKLIST_ITEMS,
+    "card.checklists": [*CHECKLIST_ITEMS, back("Checklist.card")],
+    "card.comments": [
+        Nest(
+            "Action.memberCreator",
+            "action_memberCreator",
+            "action_memberCreator_fields",
+            "memberCreator",
+        ),
+    ],
     "action": [
         Nest("Action.memberCreator", "memberCreator", "memberCreator_fields", "memberCreator"),
     ],
@@ -273,4 +290,13 @@ OBJECT_ROUTES: dict[str, str] = {
     "Checklist": "/checklists/{id}",
     "Organization": "/organizations/{id}",
     "Action": "/actions/{id}",
+}
+
+# Routes a child field may be answered through, by the parent's type: each nests more
+# than the child's own route. Not the member route: Trello limits it to 100 calls / 900 s.
+LIFT_ROUTES: dict[str, str] = {
+    "Board": "/boards/{id}",
+    "Card": "/cards/{id}",
+    "List": "/lists/{id}",
+    "Organization": "/organizations/{id}",
 }

@@ -21,3 +21,5 @@ class SandboxConfig:
     """When > 0, seed this many small extra boards the main member belongs to."""
     faults: Faults = field(default_factory=Faults)
     """Injected failures (server errors, slow answers, drops, bad bodies); none by default."""
+    drop_write_responses: bool = False
+    """Perform every write (POST, PUT, DELETE), then close the connection without answering."""

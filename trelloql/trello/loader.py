@@ -9,8 +9,10 @@ from typing import Any
 from trelloql.trello.client import MAX_BATCH_URLS, Params, TrelloClient, encode_url
 from trelloql.trello.params import NESTED_PARAMS, split_params
 
-# How many event-loop turns to keep waiting while sibling resolvers still add reads.
-SETTLE_TURNS = 3
+# A round goes out once this many event-loop turns in a row added no read (sibling
+# resolvers reach the loader a few turns apart), or after MAX_TURNS turns at the latest.
+IDLE_TURNS = 3
+MAX_TURNS = 50
 
 
 @dataclass
@@ -81,8 +83,16 @@ class TrelloLoader:
         reads.append(read)
         self._pending.append(read)
         if len(self._pending) == 1:
-            asyncio.get_running_loop().call_soon(self._settle, 1, SETTLE_TURNS)
+            asyncio.get_running_loop().call_soon(self._settle, 1, 0, 0)
         return future
+
+    def answered(self, path: str, params: Params | None = None) -> asyncio.Future[Any] | None:
+        """The future of a read already sent or primed that covers this one, if any."""
+        plain, sets = split_params(dict(params or {}))
+        for read in self._reads.get(path, []):
+            if read.sent and read.covers(plain, sets):
+                return read.future
+        return None
 
     def prime(self, path: str, params: Params | None, value: Any) -> None:
         """Record an answer fetched another way, so that later reads reuse it."""
@@ -102,10 +112,12 @@ class TrelloLoader:
             for path, reads in self._reads.items()
         }
 
-    def _settle(self, seen: int, turns: int) -> None:
-        """Wait until a loop turn adds no read (bounded), then send the round."""
-        if len(self._pending) != seen and turns > 0:
-            asyncio.get_running_loop().call_soon(self._settle, len(self._pending), turns - 1)
+    def _settle(self, seen: int, idle: int, turns: int) -> None:
+        """Wait until reads stop arriving for a few loop turns (bounded), then send the round."""
+        idle = idle + 1 if len(self._pending) == seen else 0
+        if idle < IDLE_TURNS and turns < MAX_TURNS:
+            loop = asyncio.get_running_loop()
+            loop.call_soon(self._settle, len(self._pending), idle, turns + 1)
             return
         pending, self._pending = self._pending, []
         self.rounds += 1
