@@ -56,7 +56,7 @@ class Settings(BaseSettings):
     rate_limit_key: int = Field(default=270, ge=1, le=100_000)
     rate_limit_member: int = Field(default=90, ge=1, le=100_000)
     rate_limit_max_wait: float = Field(default=2.0, ge=0, le=25)
-    max_query_chars: int = Field(default=15_000, ge=100, le=1_000_000)
+    max_query_chars: int = Field(default=40_000, ge=100, le=1_000_000)
     max_query_tokens: int = Field(default=1_000, ge=10, le=100_000)
     max_query_depth: int = Field(default=8, ge=2, le=100)
     max_query_aliases: int = Field(default=15, ge=0, le=10_000)

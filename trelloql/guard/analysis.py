@@ -36,7 +36,7 @@ INTROSPECTION_ROOTS = frozenset({"__schema", "__type"})
 class GuardLimits:
     """The abuse limits; see docs/operations.md for how the defaults were chosen."""
 
-    max_chars: int = 15_000
+    max_chars: int = 40_000
     max_tokens: int = 1_000
     max_depth: int = 8
     max_aliases: int = 15
