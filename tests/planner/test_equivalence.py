@@ -36,9 +36,9 @@ def service(sandbox: SandboxServer, planner: bool) -> TestClient:
         planner=planner,
         # Trello's limits are off in this sandbox; the service's own budgets and query
         # limits would otherwise refuse some of the unplanned run's extra calls.
-        rate_limit_token=10**6,
-        rate_limit_key=10**6,
-        rate_limit_member=10**6,
+        rate_limit_token=100_000,
+        rate_limit_key=100_000,
+        rate_limit_member=100_000,
         max_query_cost=10**6,
         max_query_depth=100,
         max_query_aliases=10_000,
