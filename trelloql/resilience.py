@@ -69,7 +69,7 @@ class ResilientClient(TrelloClient):
         budgets = budgets_for(self._names, self._limiter.limits, units, member_units(path, params))
         attempt, waited = 0, 0.0
         while True:
-            await self._limiter.acquire(budgets, self._deadline)
+            ticket = await self._limiter.acquire(budgets, self._deadline)
             try:
                 return await self._before_deadline(method, path, params, body, units)
             except TrelloError as error:
@@ -78,8 +78,10 @@ class ResilientClient(TrelloClient):
                     raise
                 if self._metrics is not None:
                     self._metrics.retried(retry_reason(error) or "other")
-                await asyncio.sleep(pause)
-                attempt, waited = attempt + 1, waited + pause
+            finally:
+                await self._limiter.answered(budgets, ticket)
+            await asyncio.sleep(pause)
+            attempt, waited = attempt + 1, waited + pause
 
     async def _before_deadline(
         self, method: str, path: str, params: Params | None, body: Any, units: int

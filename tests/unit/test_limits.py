@@ -1,6 +1,7 @@
 """The in-process rate limiter: budgets, sliding windows, Trello's headers, bounded waits."""
 
 import asyncio
+import secrets
 import time
 from collections.abc import Awaitable, Callable
 from urllib.parse import quote
@@ -10,6 +11,12 @@ import pytest
 from trelloql.limits import Floor, Limits, MemoryStore, RateLimiter, bucket_names, budgets_for
 from trelloql.limits.budget import digest, floors_from_headers, is_member_route, member_units
 from trelloql.trello.errors import TrelloRateLimited
+
+
+def ticket() -> str:
+    """A fresh ticket for one call."""
+    return secrets.token_hex(8)
+
 
 KEY, TOKEN = "k" * 32, "t" * 64
 NAMES = bucket_names(KEY, TOKEN)
@@ -103,14 +110,14 @@ def test_budgets_for_a_call() -> None:
 async def test_a_window_holds_at_most_the_limit(store: MemoryStore, clock: FakeClock) -> None:
     budgets = budgets_for(NAMES, LIMITS, units=10, member=0)
     for _ in range(9):
-        assert await store.take(budgets) == (0.0, None)
+        assert await store.take(budgets, (), ticket()) == (0.0, None)
         clock.now += 1
-    wait, binding = await store.take(budgets)
+    wait, binding = await store.take(budgets, (), ticket())
     assert binding is not None
     assert binding.kind == "token"
     assert wait == pytest.approx(1.0)  # the first ten units leave the window at t0 + 10 s
     clock.now += 1
-    assert await store.take(budgets) == (0.0, None)
+    assert await store.take(budgets, (), ticket()) == (0.0, None)
     assert store.used(NAMES["token"]) == 90
 
 
@@ -118,8 +125,8 @@ async def test_budgets_are_taken_all_or_none(store: MemoryStore) -> None:
     for other in ("u", "v", "w"):
         names = bucket_names(KEY, other * 64)
         for _ in range(9):
-            assert (await store.take(budgets_for(names, LIMITS, 10, 0)))[1] is None
-    wait, binding = await store.take(budgets_for(NAMES, LIMITS, 1, 0))
+            assert (await store.take(budgets_for(names, LIMITS, 10, 0), (), ticket()))[1] is None
+    wait, binding = await store.take(budgets_for(NAMES, LIMITS, 1, 0), (), ticket())
     assert binding is not None
     assert binding.kind == "key"
     assert wait > 0
@@ -129,16 +136,16 @@ async def test_budgets_are_taken_all_or_none(store: MemoryStore) -> None:
 async def test_floors_from_trello_shrink_what_is_left(store: MemoryStore) -> None:
     budgets = budgets_for(NAMES, LIMITS, units=1, member=0)
     floor = Floor(NAMES["token"], 10.0, 85)
-    assert await store.take(budgets, [floor]) == (0.0, None)
+    assert await store.take(budgets, [floor], ticket()) == (0.0, None)
     for _ in range(4):
-        assert (await store.take(budgets))[1] is None
-    assert (await store.take(budgets))[1] is not None
+        assert (await store.take(budgets, (), ticket()))[1] is None
+    assert (await store.take(budgets, (), ticket()))[1] is not None
 
 
 async def test_idle_buckets_are_forgotten(store: MemoryStore, clock: FakeClock) -> None:
-    await store.take(budgets_for(NAMES, LIMITS, 1, 0))
+    await store.take(budgets_for(NAMES, LIMITS, 1, 0), (), ticket())
     clock.now += 3600
-    await store.take(budgets_for(bucket_names(KEY, "v" * 64), LIMITS, 1, 0))
+    await store.take(budgets_for(bucket_names(KEY, "v" * 64), LIMITS, 1, 0), (), ticket())
     assert store.used(NAMES["token"]) == 0
     assert NAMES["token"] not in store._logs
 
@@ -257,3 +264,16 @@ async def test_a_store_that_does_not_answer_fails_fast(clock: FakeClock) -> None
         await limiter.acquire(budgets_for(NAMES, LIMITS, units=1, member=0))
     assert raised.value.retry_after == 1
     assert time.monotonic() - started < 2
+
+
+async def test_answered_calls_count_from_their_answer(store: MemoryStore, clock: FakeClock) -> None:
+    budgets = budgets_for(NAMES, Limits(token=1, key=10, member=10), units=1, member=0)
+    first = ticket()
+    assert (await store.take(budgets, (), first))[1] is None
+    clock.now += 5  # the call waited for a connection, then Trello answered
+    await store.restamp(budgets, first)
+    clock.now += 5.5
+    assert (await store.take(budgets, (), ticket()))[1] is not None
+    clock.now += 5
+    assert (await store.take(budgets, (), ticket()))[1] is None
+    assert store.used(NAMES["token"]) == 1

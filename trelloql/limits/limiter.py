@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+import secrets
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Protocol
@@ -25,8 +26,10 @@ class Store(Protocol):
     """Where bucket state lives: this process, or Redis."""
 
     async def take(
-        self, budgets: Sequence[Budget], floors: Sequence[Floor] = ()
+        self, budgets: Sequence[Budget], floors: Sequence[Floor], ticket: str
     ) -> tuple[float, Budget | None]: ...
+
+    async def restamp(self, budgets: Sequence[Budget], ticket: str) -> None: ...
 
     async def close(self) -> None: ...
 
@@ -63,23 +66,25 @@ class RateLimiter:
         self._sleep = sleep
         self._floors: dict[str, Floor] = {}
 
-    async def acquire(self, budgets: Sequence[Budget], deadline: float | None = None) -> None:
+    async def acquire(self, budgets: Sequence[Budget], deadline: float | None = None) -> str:
         """Take `budgets`, or raise TrelloRateLimited with a retry hint.
 
         Waits only while the budget will free up within `limits.max_wait` and
-        before `deadline` (a `clock()` time).
+        before `deadline` (a `clock()` time). Returns the ticket to hand to
+        `answered` once the call is over.
         """
+        ticket = secrets.token_hex(8)
         started = self._clock()
         limit = started + self.limits.max_wait
         if deadline is not None:
             limit = min(limit, deadline)
         waited_on: str | None = None
         while True:
-            wait, binding = await self._take(budgets, limit)
+            wait, binding = await self._take(budgets, limit, ticket)
             if binding is None:
                 if waited_on is not None:
                     self._on_wait(waited_on, self._clock() - started)
-                return
+                return ticket
             if self._clock() + wait > limit:
                 self._on_reject(binding.kind)
                 retry_after = max(1, math.ceil(wait))
@@ -103,11 +108,22 @@ class RateLimiter:
             if known is None or floor.used > known.used:
                 self._floors[floor.bucket] = floor
 
-    async def _take(self, budgets: Sequence[Budget], limit: float) -> tuple[float, Budget | None]:
+    async def answered(self, budgets: Sequence[Budget], ticket: str) -> None:
+        """The call of `ticket` is over: its units count from now, when Trello surely
+        has counted it (it may have waited for a connection before being sent)."""
+        try:
+            async with asyncio.timeout(STORE_GRACE_SECONDS):
+                await self.store.restamp(budgets, ticket)
+        except TimeoutError:
+            return
+
+    async def _take(
+        self, budgets: Sequence[Budget], limit: float, ticket: str
+    ) -> tuple[float, Budget | None]:
         allowed = max(limit - self._clock(), 0.0) + STORE_GRACE_SECONDS
         try:
             async with asyncio.timeout(allowed):
-                return await self.store.take(budgets, self._drain_floors())
+                return await self.store.take(budgets, self._drain_floors(), ticket)
         except TimeoutError:
             self._on_reject(budgets[0].kind)
             raise TrelloRateLimited(

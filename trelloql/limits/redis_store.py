@@ -10,7 +10,6 @@ replica keeps its own budget until Redis is back.
 from __future__ import annotations
 
 import logging
-import secrets
 import time
 from collections.abc import Sequence
 
@@ -27,8 +26,9 @@ WARN_EVERY_SECONDS = 60.0
 SOCKET_TIMEOUT_SECONDS = 1.0
 MAX_CONNECTIONS = 50
 
-# ARGV: call id, number of budgets, (limit, window ms, units) per budget, (window ms, used)
+# ARGV: ticket, number of budgets, (limit, window ms, units) per budget, (window ms, used)
 # per floor. KEYS: the budgets' buckets, then the floors'. Returns {wait ms, binding index}.
+# Entry names match memory.entry_names: ticket:index:j.
 _TAKE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -83,6 +83,20 @@ end
 return {0, 0}
 """
 
+# ARGV: ticket, then (window ms, units) per budget; KEYS: the budgets' buckets.
+_RESTAMP = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+for i = 1, #KEYS do
+  local window, units = tonumber(ARGV[2 * i]), tonumber(ARGV[2 * i + 1])
+  for j = 1, units do
+    redis.call('ZADD', KEYS[i], now, ARGV[1] .. ':' .. i .. ':' .. j)
+  end
+  redis.call('PEXPIRE', KEYS[i], window)
+end
+return 0
+"""
+
 
 class RedisStore:
     """Limiter state shared through Redis."""
@@ -90,6 +104,7 @@ class RedisStore:
     def __init__(self, client: aioredis.Redis, fallback: MemoryStore | None = None) -> None:
         self._client = client
         self._take = client.register_script(_TAKE)
+        self._restamp = client.register_script(_RESTAMP)
         self._fallback = fallback or MemoryStore()
         self._warned_at = -WARN_EVERY_SECONDS
 
@@ -108,11 +123,11 @@ class RedisStore:
         return cls(aioredis.Redis.from_pool(pool))
 
     async def take(
-        self, budgets: Sequence[Budget], floors: Sequence[Floor] = ()
+        self, budgets: Sequence[Budget], floors: Sequence[Floor], ticket: str
     ) -> tuple[float, Budget | None]:
         """Like `MemoryStore.take`, atomically across every replica."""
         keys = [KEY_PREFIX + b.bucket for b in budgets] + [KEY_PREFIX + f.bucket for f in floors]
-        args: list[str | int] = [secrets.token_hex(8), len(budgets)]
+        args: list[str | int] = [ticket, len(budgets)]
         for budget in budgets:
             args += [budget.limit, _ms(budget.window), budget.units]
         for floor in floors:
@@ -121,10 +136,21 @@ class RedisStore:
             wait_ms, binding = await self._take(keys=keys, args=args)
         except (RedisError, OSError) as exc:
             self._warn(exc)
-            return await self._fallback.take(budgets, floors)
+            return await self._fallback.take(budgets, floors, ticket)
         if not binding:
             return 0.0, None
         return int(wait_ms) / 1000, budgets[int(binding) - 1]
+
+    async def restamp(self, budgets: Sequence[Budget], ticket: str) -> None:
+        """Like `MemoryStore.restamp`."""
+        args: list[str | int] = [ticket]
+        for budget in budgets:
+            args += [_ms(budget.window), budget.units]
+        try:
+            await self._restamp(keys=[KEY_PREFIX + b.bucket for b in budgets], args=args)
+        except (RedisError, OSError) as exc:
+            self._warn(exc)
+            await self._fallback.restamp(budgets, ticket)
 
     async def close(self) -> None:
         """Close the connection pool."""
