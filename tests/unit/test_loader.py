@@ -1,0 +1,129 @@
+"""The per-request loader de-duplicates reads and coalesces them into /batch calls."""
+
+import asyncio
+import re
+from collections.abc import AsyncIterator
+from urllib.parse import parse_qs, urlsplit
+
+import aiohttp
+import pytest
+from aioresponses import CallbackResult
+
+from tests.compat import mocked_trello
+from trelloql.trello.client import Credentials, TrelloClient
+from trelloql.trello.errors import TrelloNotFound
+from trelloql.trello.loader import TrelloLoader
+
+ANY_URL = re.compile(r"^https://trello\.test/1/.*$")
+
+
+@pytest.fixture
+async def loader() -> AsyncIterator[TrelloLoader]:
+    async with aiohttp.ClientSession() as session:
+        client = TrelloClient(
+            session, "https://trello.test/1", Credentials("k", "t"), aiohttp.ClientTimeout(5)
+        )
+        yield TrelloLoader(client)
+
+
+def fake_trello(seen: list[str]):  # type: ignore[no-untyped-def]
+    """A Trello that echoes ids and answers /batch element by element."""
+
+    def answer(url: object, **_kwargs: object) -> CallbackResult:
+        parts = urlsplit(str(url))
+        seen.append(parts.path + ("?" + parts.query if parts.query else ""))
+        if parts.path.endswith("/batch"):
+            urls = parse_qs(parts.query)["urls"][0].split(",")
+            body = [
+                {"404": "The requested resource was not found."}
+                if "missing" in u
+                else {"200": {"id": urlsplit(u).path.rsplit("/", 1)[1], "url": u}}
+                for u in urls
+            ]
+            return CallbackResult(payload=body)
+        return CallbackResult(payload={"id": parts.path.rsplit("/", 1)[1]})
+
+    return answer
+
+
+async def test_one_read_is_a_plain_get(loader: TrelloLoader) -> None:
+    seen: list[str] = []
+    with mocked_trello() as mocked:
+        mocked.get(ANY_URL, callback=fake_trello(seen), repeat=True)
+        assert await loader.get("/boards/b1", {"fields": "name"}) == {"id": "b1"}
+    assert seen == ["/1/boards/b1?fields=name"]
+
+
+async def test_same_moment_reads_share_batches_of_ten(loader: TrelloLoader) -> None:
+    seen: list[str] = []
+    with mocked_trello() as mocked:
+        mocked.get(ANY_URL, callback=fake_trello(seen), repeat=True)
+        results = await asyncio.gather(*(loader.get(f"/boards/b{n}") for n in range(12)))
+    assert [r["id"] for r in results] == [f"b{n}" for n in range(12)]
+    assert len(seen) == 2
+    assert all(path.startswith("/1/batch?") for path in seen)
+    assert loader.client.calls == 2
+    assert loader.client.units == 12
+    assert loader.rounds == 1
+
+
+async def test_reads_from_separate_tasks_are_coalesced(loader: TrelloLoader) -> None:
+    seen: list[str] = []
+
+    async def read(n: int) -> object:
+        await asyncio.sleep(0)
+        return await loader.get(f"/lists/l{n}")
+
+    with mocked_trello() as mocked:
+        mocked.get(ANY_URL, callback=fake_trello(seen), repeat=True)
+        await asyncio.gather(*(read(n) for n in range(5)))
+    assert len(seen) == 1
+
+
+async def test_equal_reads_are_fetched_once_and_fields_merge(loader: TrelloLoader) -> None:
+    seen: list[str] = []
+    with mocked_trello() as mocked:
+        mocked.get(ANY_URL, callback=fake_trello(seen), repeat=True)
+        first, second, third = await asyncio.gather(
+            loader.get("/boards/b1", {"fields": "name"}),
+            loader.get("/boards/b1", {"fields": "desc"}),
+            loader.get("/boards/b1", {"fields": "name"}),
+        )
+        later = await loader.get("/boards/b1", {"fields": "desc"})
+    assert seen == ["/1/boards/b1?fields=desc,name"]
+    assert first is second is third is later
+
+
+async def test_a_later_read_needing_more_fields_fetches_again(loader: TrelloLoader) -> None:
+    seen: list[str] = []
+    with mocked_trello() as mocked:
+        mocked.get(ANY_URL, callback=fake_trello(seen), repeat=True)
+        await loader.get("/boards/b1", {"fields": "name"})
+        await loader.get("/boards/b1", {"fields": "name,desc"})
+    assert seen == ["/1/boards/b1?fields=name", "/1/boards/b1?fields=desc,name"]
+
+
+async def test_failures_reach_only_their_askers(loader: TrelloLoader) -> None:
+    seen: list[str] = []
+    with mocked_trello() as mocked:
+        mocked.get(ANY_URL, callback=fake_trello(seen), repeat=True)
+        found, missing = await asyncio.gather(
+            loader.get("/boards/b1"), loader.get("/boards/missing"), return_exceptions=True
+        )
+    assert found == {"id": "b1", "url": "/boards/b1"}
+    assert isinstance(missing, TrelloNotFound)
+
+
+async def test_a_failed_batch_fails_each_asker(loader: TrelloLoader) -> None:
+    with mocked_trello() as mocked:
+        mocked.get(ANY_URL, exception=aiohttp.ClientConnectionError())
+        results = await asyncio.gather(
+            loader.get("/boards/b1"), loader.get("/boards/b2"), return_exceptions=True
+        )
+    assert all(isinstance(r, Exception) for r in results)
+
+
+async def test_primed_answers_are_reused(loader: TrelloLoader) -> None:
+    loader.prime("/boards/b1", {"fields": "name,desc"}, {"id": "b1", "name": "N"})
+    assert await loader.get("/boards/b1", {"fields": "name"}) == {"id": "b1", "name": "N"}
+    assert loader.client.calls == 0

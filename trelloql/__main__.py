@@ -1,0 +1,5 @@
+"""`python -m trelloql` runs the `trelloql` command."""
+
+from trelloql.cli import main
+
+main()

@@ -1,0 +1,52 @@
+"""Resolvers: every mapped field of the graph, registered with Tartiflette in `bake`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tartiflette import Resolver
+
+from trelloql.resolvers import (
+    actions,
+    boards,
+    cards,
+    checklists,
+    labels,
+    lists,
+    members,
+    organizations,
+)
+from trelloql.resolvers.base import (
+    Embedded,
+    Fetch,
+    Graph,
+    embedded_resolver,
+    fetch_resolver,
+    upper_resolver,
+)
+
+GRAPH = Graph(
+    [
+        *members.MAPPINGS,
+        *boards.MAPPINGS,
+        *lists.MAPPINGS,
+        *cards.MAPPINGS,
+        *organizations.MAPPINGS,
+        *labels.MAPPINGS,
+        *checklists.MAPPINGS,
+        *actions.MAPPINGS,
+    ]
+)
+
+
+async def bake(schema_name: str, _config: Any = None) -> str:
+    """Register a resolver for every mapped field with the named schema."""
+    for name, mapping in GRAPH.by_field.items():
+        if isinstance(mapping, Fetch):
+            resolver = fetch_resolver(GRAPH, mapping)
+        elif isinstance(mapping, Embedded):
+            resolver = embedded_resolver(mapping)
+        else:
+            resolver = upper_resolver(mapping)
+        Resolver(name, schema_name=schema_name)(resolver)
+    return ""

@@ -1,0 +1,157 @@
+"""Declarative Trello mappings for GraphQL fields, and the generic resolvers serving them."""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+from trelloql.context import RequestContext
+from trelloql.errors import UserInputError
+from trelloql.selection import selected_names
+
+Args = Mapping[str, Any]
+ArgsToParams = Callable[[Args], dict[str, str]]
+
+_ID_PATTERN = re.compile(r"^[A-Za-z0-9_.\-]{1,100}$")
+
+
+def no_params(_args: Args) -> dict[str, str]:
+    """For fields whose arguments do not reach Trello."""
+    return {}
+
+
+def filter_param(args: Args) -> dict[str, str]:
+    """Trello's `filter` from the GraphQL `filter` enum argument."""
+    return {"filter": str(args["filter"]).lower()}
+
+
+@dataclass(frozen=True)
+class Fetch:
+    """A field answered by GETting a Trello path.
+
+    `path` is a template: for root fields its names come from the field's
+    arguments, for object fields from the parent object's Trello fields.
+    """
+
+    field: str
+    path: str
+    type_name: str
+    params: ArgsToParams = no_params
+    requires: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        names = tuple(n for _, n, _, _ in string.Formatter().parse(self.path) if n)
+        object.__setattr__(self, "requires", names)
+
+    @property
+    def is_root(self) -> bool:
+        """Whether this field hangs off Query."""
+        return self.field.startswith("Query.")
+
+
+@dataclass(frozen=True)
+class Embedded:
+    """A field whose objects Trello already sends inside the parent, under `source`."""
+
+    field: str
+    source: str
+    type_name: str
+
+    @property
+    def requires(self) -> tuple[str, ...]:
+        """The parent's Trello fields this field reads."""
+        return (self.source,)
+
+
+@dataclass(frozen=True)
+class Upper:
+    """A Trello enum value sent in lower case, exposed as a GraphQL enum value."""
+
+    field: str
+
+    @property
+    def requires(self) -> tuple[str, ...]:
+        """The parent's Trello field of the same name."""
+        return (self.field.split(".", 1)[1],)
+
+
+Mapping_ = Fetch | Embedded | Upper
+
+
+class Graph:
+    """Every mapped field by `Type.field`, and what fetching an object of a type needs."""
+
+    def __init__(self, mappings: list[Mapping_]) -> None:
+        self.by_field: dict[str, Mapping_] = {m.field: m for m in mappings}
+        self._computed: dict[str, dict[str, Mapping_]] = {}
+        for mapping in mappings:
+            type_name, name = mapping.field.split(".", 1)
+            if not isinstance(mapping, Upper):
+                self._computed.setdefault(type_name, {})[name] = mapping
+
+    def trello_fields(self, type_name: str, selected: set[str]) -> set[str]:
+        """The Trello `fields=` that serve `selected` GraphQL fields of `type_name`."""
+        computed = self._computed.get(type_name, {})
+        fields = {"id"}
+        for name in selected:
+            if name.startswith("__"):
+                continue
+            mapping = computed.get(name)
+            if mapping is None:
+                fields.add(name)
+            else:
+                fields.update(n for n in mapping.requires if n not in ("filter",))
+        return fields
+
+
+def checked_id(value: str, argument: str = "id") -> str:
+    """A Trello id, short link or name, safe to put in a path."""
+    if not _ID_PATTERN.match(value):
+        raise UserInputError(f"`{argument}` is not a valid Trello id, short link or name", argument)
+    return quote(value, safe="")
+
+
+def fetch_resolver(graph: Graph, mapping: Fetch) -> Callable[..., Any]:
+    """The resolver for a Fetch field: one (de-duplicated, batched) Trello GET."""
+
+    async def resolve(parent: Any, args: dict[str, Any], ctx: RequestContext, info: Any) -> Any:
+        if mapping.is_root:
+            values = {name: checked_id(str(args[name]), name) for name in mapping.requires}
+        else:
+            values = {}
+            for name in mapping.requires:
+                value = parent.get(name)
+                if value is None:
+                    return None
+                values[name] = quote(str(value), safe="")
+        path = mapping.path.format(**values)
+        selected = selected_names(info.field_nodes, info.fragments)
+        params = dict(mapping.params(args))
+        params["fields"] = ",".join(sorted(graph.trello_fields(mapping.type_name, selected)))
+        return await ctx.loader.get(path, params)
+
+    return resolve
+
+
+def embedded_resolver(mapping: Embedded) -> Callable[..., Any]:
+    """The resolver for an Embedded field: read the parent's Trello field."""
+
+    async def resolve(parent: Any, _args: dict[str, Any], _ctx: Any, _info: Any) -> Any:
+        return parent.get(mapping.source) or []
+
+    return resolve
+
+
+def upper_resolver(mapping: Upper) -> Callable[..., Any]:
+    """The resolver for an Upper field: Trello's lower-case value as a GraphQL enum value."""
+    (name,) = mapping.requires
+
+    async def resolve(parent: Any, _args: dict[str, Any], _ctx: Any, _info: Any) -> Any:
+        value = parent.get(name)
+        return value.upper() if isinstance(value, str) else None
+
+    return resolve

@@ -1,0 +1,9 @@
+"""Trello mappings of List fields and the list entry point."""
+
+from trelloql.resolvers.base import Fetch, filter_param
+
+MAPPINGS = [
+    Fetch("Query.list", "/lists/{id}", "List"),
+    Fetch("List.board", "/boards/{idBoard}", "Board"),
+    Fetch("List.cards", "/lists/{id}/cards", "Card", filter_param),
+]

@@ -1,0 +1,1 @@
+"""The Trello REST client, its errors and the per-request loader."""
