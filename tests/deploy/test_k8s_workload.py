@@ -150,6 +150,17 @@ def test_rolling_update_never_drops_capacity(docs: tuple[Doc, ...]) -> None:
         assert all(selects(c["labelSelector"], labels) for c in spread)
 
 
+def test_shutdown_fits_in_the_termination_grace_period(docs: tuple[Doc, ...]) -> None:
+    for name, template in pod_templates(docs):
+        settings = config_data(docs, template["spec"])
+        drain = float(settings["TRELLOQL_SHUTDOWN_DELAY_SECONDS"]) + float(
+            settings["TRELLOQL_SHUTDOWN_GRACE_SECONDS"]
+        )
+        # Kubernetes sends SIGKILL when the period runs out: leave a few seconds to exit.
+        assert drain + 3 <= template["spec"]["terminationGracePeriodSeconds"], name
+        assert float(settings["TRELLOQL_SHUTDOWN_DELAY_SECONDS"]) > 0, "endpoints need time"
+
+
 def test_service_pdb_and_hpa_target_the_pods(docs: tuple[Doc, ...], env: str) -> None:
     deployment = one(docs, "Deployment")
     labels = deployment["spec"]["template"]["metadata"]["labels"]
