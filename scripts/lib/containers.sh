@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by scripts/make-base-image and scripts/image-test (sourced, not run).
 # Podman on a Debian 12 machine with no Docker engine and no registry.
 
