@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-dev
 
 .PHONY: setup serve test lint format lock clean
 
-setup: $(STAMP)
+setup: $(STAMP) graphiql-assets
 
 $(STAMP): requirements/dev.lock pyproject.toml
 	@scripts/check-build-tools $(PYTHON)
@@ -16,10 +16,10 @@ $(STAMP): requirements/dev.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
-serve: $(STAMP)
+serve: $(STAMP) graphiql-assets
 	$(BIN)/trelloql serve
 
-test: $(STAMP) lint
+test: $(STAMP) lint graphiql-assets
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
@@ -35,3 +35,5 @@ lock: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+include graphiql.mk

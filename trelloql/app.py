@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 from tartiflette_aiohttp import register_graphql_handlers
 
+from trelloql.graphiql import add_graphiql_routes
 from trelloql.graphql_http import (
     GRAPHQL_PATH,
     MAX_BODY_BYTES,
@@ -13,7 +14,9 @@ from trelloql.graphql_http import (
     graphql_guard,
 )
 from trelloql.health import add_health_routes
-from trelloql.keys import LIFECYCLE, SETTINGS, Lifecycle
+from trelloql.keys import LIFECYCLE, PLANNER, SETTINGS, Lifecycle
+from trelloql.planner import Planner
+from trelloql.resolvers import GRAPH
 from trelloql.schema import new_engine, new_schema_name, read_sdl
 from trelloql.settings import Settings
 from trelloql.upstream import upstream_ctx
@@ -52,6 +55,8 @@ def create_app(settings: Settings) -> web.Application:
     app = web.Application(middlewares=[graphql_guard], client_max_size=MAX_BODY_BYTES)
     app[SETTINGS] = settings
     app[LIFECYCLE] = Lifecycle()
+    if settings.planner:
+        app[PLANNER] = Planner(GRAPH)
     app.cleanup_ctx.append(upstream_ctx)
     register_graphql_handlers(
         app,
@@ -60,11 +65,10 @@ def create_app(settings: Settings) -> web.Application:
         engine_schema_name=new_schema_name(),
         executor_http_endpoint=GRAPHQL_PATH,
         executor_http_methods=["GET", "POST"],
-        graphiql_enabled=settings.graphiql,
-        graphiql_options={"default_query": DEFAULT_QUERY},
         context_factory=context_factory,
         response_formatter=format_response,
     )
+    add_graphiql_routes(app, settings, DEFAULT_QUERY)
     app.on_startup.append(_mark_serving)
     app.on_shutdown.append(_mark_draining)
     add_health_routes(app)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from trelloql.trello.client import TrelloClient
 from trelloql.trello.loader import TrelloLoader
+
+if TYPE_CHECKING:
+    from trelloql.planner import Planner
 
 
 @dataclass
@@ -14,6 +18,7 @@ class RequestContext:
 
     client: TrelloClient
     request_id: str
+    planner: Planner | None = None
     loader: TrelloLoader = field(init=False)
 
     def __post_init__(self) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 from aiohttp import web
 
 from trelloql.context import RequestContext
-from trelloql.keys import SESSION, UPSTREAM
+from trelloql.keys import PLANNER, SESSION, UPSTREAM
 from trelloql.trello.client import Credentials, TrelloClient
 
 logger = logging.getLogger(__name__)
@@ -133,7 +133,9 @@ async def context_factory(
         else Credentials(key=upstream.credentials.key, token=token)
     )
     client = TrelloClient(request.app[SESSION], upstream.base_url, credentials, upstream.timeout)
-    yield RequestContext(client=client, request_id=request_id(request))
+    yield RequestContext(
+        client=client, request_id=request_id(request), planner=request.app.get(PLANNER)
+    )
 
 
 def format_response(

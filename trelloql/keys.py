@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import aiohttp
 from aiohttp import web
 
+from trelloql.planner import Planner
 from trelloql.settings import Settings
 from trelloql.trello.client import Credentials
 
@@ -33,3 +34,4 @@ SETTINGS = web.AppKey("settings", Settings)
 SESSION = web.AppKey("session", aiohttp.ClientSession)
 UPSTREAM = web.AppKey("upstream", Upstream)
 LIFECYCLE = web.AppKey("lifecycle", Lifecycle)
+PLANNER = web.AppKey("planner", Planner)

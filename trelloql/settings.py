@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     port: int = Field(default=8080, ge=0, le=65535)
     graphiql: bool = True
     introspection: bool = True
+    planner: bool = True
     sandbox: SandboxMode = SandboxMode.AUTO
     sandbox_latency_ms: float = Field(default=0.0, ge=0, le=10_000)
     sdl_dir: Path = DEFAULT_SDL_DIR

@@ -127,3 +127,50 @@ async def test_primed_answers_are_reused(loader: TrelloLoader) -> None:
     loader.prime("/boards/b1", {"fields": "name,desc"}, {"id": "b1", "name": "N"})
     assert await loader.get("/boards/b1", {"fields": "name"}) == {"id": "b1", "name": "N"}
     assert loader.client.calls == 0
+
+
+async def test_nested_params_of_one_path_merge(loader: TrelloLoader) -> None:
+    seen: list[str] = []
+    with mocked_trello() as mocked:
+        mocked.get(ANY_URL, callback=fake_trello(seen), repeat=True)
+        first, second = await asyncio.gather(
+            loader.get("/boards/b1", {"fields": "name", "lists": "open", "list_fields": "name"}),
+            loader.get("/boards/b1", {"fields": "desc", "labels": "all"}),
+        )
+        later = await loader.get("/boards/b1", {"fields": "name"})
+    assert seen == ["/1/boards/b1?fields=desc,name&labels=all&list_fields=name&lists=open"]
+    assert first is second is later
+
+
+async def test_params_that_change_the_answer_never_merge(loader: TrelloLoader) -> None:
+    seen: list[str] = []
+    with mocked_trello() as mocked:
+        mocked.get(ANY_URL, callback=fake_trello(seen), repeat=True)
+        await asyncio.gather(
+            loader.get("/boards/b1/actions", {"fields": "type", "limit": "5"}),
+            loader.get("/boards/b1/actions", {"fields": "type"}),
+            loader.get("/boards/b1/cards", {"fields": "name", "filter": "open"}),
+            loader.get("/boards/b1/cards", {"fields": "name", "filter": "closed"}),
+        )
+    assert len(seen) == 1
+    assert seen[0].startswith("/1/batch?")
+    assert seen[0].count("%2F1") == 0
+    assert loader.client.units == 4
+
+
+async def test_default_fields_are_not_any_fields(loader: TrelloLoader) -> None:
+    seen: list[str] = []
+    with mocked_trello() as mocked:
+        mocked.get(ANY_URL, callback=fake_trello(seen), repeat=True)
+        await asyncio.gather(loader.get("/boards/b1"), loader.get("/boards/b1", {"fields": "name"}))
+    assert loader.client.units == 2
+
+
+async def test_forget_drops_answers_after_a_write(loader: TrelloLoader) -> None:
+    seen: list[str] = []
+    with mocked_trello() as mocked:
+        mocked.get(ANY_URL, callback=fake_trello(seen), repeat=True)
+        await loader.get("/boards/b1", {"fields": "name"})
+        loader.forget()
+        await loader.get("/boards/b1", {"fields": "name"})
+    assert len(seen) == 2

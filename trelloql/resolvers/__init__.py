@@ -20,9 +20,11 @@ from trelloql.resolvers.base import (
     Embedded,
     Fetch,
     Graph,
+    Upper,
     embedded_resolver,
     fetch_resolver,
     upper_resolver,
+    write_resolver,
 )
 
 GRAPH = Graph(
@@ -46,7 +48,9 @@ async def bake(schema_name: str, _config: Any = None) -> str:
             resolver = fetch_resolver(GRAPH, mapping)
         elif isinstance(mapping, Embedded):
             resolver = embedded_resolver(mapping)
-        else:
+        elif isinstance(mapping, Upper):
             resolver = upper_resolver(mapping)
+        else:
+            resolver = write_resolver(mapping)
         Resolver(name, schema_name=schema_name)(resolver)
     return ""

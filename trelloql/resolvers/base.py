@@ -79,7 +79,32 @@ class Upper:
         return (self.field.split(".", 1)[1],)
 
 
-Mapping_ = Fetch | Embedded | Upper
+WriteRequest = tuple[dict[str, str], dict[str, Any]]
+BuildWrite = Callable[[Args], WriteRequest]
+
+
+@dataclass(frozen=True)
+class Write:
+    """A mutation answered by one Trello write (POST, PUT or DELETE), never retried.
+
+    `build` validates the field's arguments (raising UserInputError before any call)
+    and returns the values of the path template and the JSON body to send.
+    `answer` turns Trello's reply into the field's value (by default, the reply).
+    """
+
+    field: str
+    method: str
+    path: str
+    build: BuildWrite
+    answer: Callable[[Any, Args], Any] = lambda reply, _args: reply
+
+    @property
+    def requires(self) -> tuple[str, ...]:
+        """Writes read nothing from a parent object."""
+        return ()
+
+
+Mapping_ = Fetch | Embedded | Upper | Write
 
 
 class Graph:
@@ -90,8 +115,28 @@ class Graph:
         self._computed: dict[str, dict[str, Mapping_]] = {}
         for mapping in mappings:
             type_name, name = mapping.field.split(".", 1)
-            if not isinstance(mapping, Upper):
+            if isinstance(mapping, Fetch | Embedded):
                 self._computed.setdefault(type_name, {})[name] = mapping
+
+    def request(
+        self, mapping: Fetch, parent: Any, args: Args, selected: set[str]
+    ) -> tuple[str, dict[str, str]] | None:
+        """The naive Trello GET for a Fetch field: path and params, `fields=` from `selected`.
+
+        None when the parent lacks the id the path needs (e.g. a board with no workspace).
+        """
+        if mapping.is_root:
+            values = {name: checked_id(str(args[name]), name) for name in mapping.requires}
+        else:
+            values = {}
+            for name in mapping.requires:
+                value = parent.get(name)
+                if value is None:
+                    return None
+                values[name] = quote(str(value), safe="")
+        params = dict(mapping.params(args))
+        params["fields"] = ",".join(sorted(self.trello_fields(mapping.type_name, selected)))
+        return mapping.path.format(**values), params
 
     def trello_fields(self, type_name: str, selected: set[str]) -> set[str]:
         """The Trello `fields=` that serve `selected` GraphQL fields of `type_name`."""
@@ -116,23 +161,35 @@ def checked_id(value: str, argument: str = "id") -> str:
 
 
 def fetch_resolver(graph: Graph, mapping: Fetch) -> Callable[..., Any]:
-    """The resolver for a Fetch field: one (de-duplicated, batched) Trello GET."""
+    """The resolver for a Fetch field: one (de-duplicated, batched) Trello GET.
+
+    With the planner on, the GET also carries what Trello can nest of the field's
+    selection, and the nested answers are primed into the loader for the children.
+    """
 
     async def resolve(parent: Any, args: dict[str, Any], ctx: RequestContext, info: Any) -> Any:
-        if mapping.is_root:
-            values = {name: checked_id(str(args[name]), name) for name in mapping.requires}
-        else:
-            values = {}
-            for name in mapping.requires:
-                value = parent.get(name)
-                if value is None:
-                    return None
-                values[name] = quote(str(value), safe="")
-        path = mapping.path.format(**values)
         selected = selected_names(info.field_nodes, info.fragments)
-        params = dict(mapping.params(args))
-        params["fields"] = ",".join(sorted(graph.trello_fields(mapping.type_name, selected)))
-        return await ctx.loader.get(path, params)
+        request = graph.request(mapping, parent, args, selected)
+        if request is None:
+            return None
+        if ctx.planner is not None:
+            return await ctx.planner.fetch(mapping, request, args, info, ctx)
+        return await ctx.loader.get(*request)
+
+    return resolve
+
+
+def write_resolver(mapping: Write) -> Callable[..., Any]:
+    """The resolver for a Write field: validate, send once, forget cached reads."""
+
+    async def resolve(_parent: Any, args: dict[str, Any], ctx: RequestContext, _info: Any) -> Any:
+        values, body = mapping.build(args)
+        path = mapping.path.format(
+            **{name: checked_id(value, name) for name, value in values.items()}
+        )
+        reply = await ctx.client.request(mapping.method, path, body=body or None)
+        ctx.loader.forget()
+        return mapping.answer(reply, args)
 
     return resolve
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from trelloql.trello.client import MAX_BATCH_URLS, Params, TrelloClient, encode_url
+from trelloql.trello.params import NESTED_PARAMS, split_params
 
 # How many event-loop turns to keep waiting while sibling resolvers still add reads.
 SETTLE_TURNS = 3
@@ -14,35 +15,52 @@ SETTLE_TURNS = 3
 
 @dataclass
 class _Read:
-    """One GET to send (or sent): its path, its params but `fields`, and the merged fields."""
+    """One GET of a path: its plain params, its field-set params, its answer."""
 
     path: str
-    params: dict[str, str]
-    fields: set[str] | None
+    plain: dict[str, str]
+    sets: dict[str, set[str]]
     future: asyncio.Future[Any]
     sent: bool = False
 
-    def covers(self, fields: set[str] | None) -> bool:
-        """Whether this read's answer holds every field asked for."""
-        if self.fields is None or fields is None:
-            return self.fields is None and fields is None
-        return self.sent is False or fields <= self.fields
+    def covers(self, plain: dict[str, str], sets: dict[str, frozenset[str]]) -> bool:
+        """Whether this read's answer holds everything a read with these params needs."""
+        if any(self.plain.get(name) != value for name, value in plain.items()):
+            return False
+        if any(name not in plain and name not in NESTED_PARAMS for name in self.plain):
+            return False
+        if ("fields" in sets) != ("fields" in self.sets):
+            return False  # no `fields` means Trello's default set, not "any"
+        return all(name in self.sets and value <= self.sets[name] for name, value in sets.items())
 
-    def final_params(self) -> dict[str, str]:
-        """The params to send, `fields` included."""
-        if self.fields is None:
-            return self.params
-        return {**self.params, "fields": ",".join(sorted(self.fields))}
+    def absorb(self, plain: dict[str, str], sets: dict[str, frozenset[str]]) -> bool:
+        """Widen this unsent read to also answer another; False when they conflict."""
+        if self.sent or ("fields" in sets) != ("fields" in self.sets):
+            return False
+        for name in plain.keys() ^ self.plain.keys():
+            if name not in NESTED_PARAMS:
+                return False
+        if any(self.plain.get(name, value) != value for name, value in plain.items()):
+            return False
+        self.plain.update(plain)
+        for name, value in sets.items():
+            self.sets.setdefault(name, set()).update(value)
+        return True
+
+    def params(self) -> dict[str, str]:
+        """The params to send."""
+        joined = {name: ",".join(sorted(value)) for name, value in self.sets.items()}
+        return {**self.plain, **joined}
 
 
 @dataclass
 class TrelloLoader:
     """Fetches each Trello object at most once per GraphQL request.
 
-    Reads of the same path asked for in the same moment are merged (their `fields`
-    united); distinct reads of one moment go out together, alone as a plain GET,
-    otherwise in `/batch` calls of up to ten URLs. Later reads reuse any earlier
-    answer that holds the fields they need.
+    Reads of one path asked for in the same moment are merged when they can be (field
+    lists united, nested-resource params added); distinct reads of one moment go out
+    together, alone as a plain GET, otherwise in `/batch` calls of up to ten URLs.
+    Later reads reuse any earlier answer that holds what they need.
     """
 
     client: TrelloClient
@@ -52,31 +70,37 @@ class TrelloLoader:
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
 
     def get(self, path: str, params: Params | None = None) -> asyncio.Future[Any]:
-        """A future for the decoded body of GET `path?params`, shared with equal reads."""
-        rest = dict(params or {})
-        fields = set(rest.pop("fields").split(",")) if "fields" in rest else None
-        key = encode_url(path, rest)
-        reads = self._reads.setdefault(key, [])
+        """A future for the decoded body of GET `path?params`, shared with reads it covers."""
+        plain, sets = split_params(dict(params or {}))
+        reads = self._reads.setdefault(path, [])
         for read in reads:
-            if read.covers(fields):
-                if not read.sent and fields is not None and read.fields is not None:
-                    read.fields |= fields
+            if read.covers(plain, sets) or read.absorb(plain, sets):
                 return read.future
-        read = _Read(path, rest, fields, asyncio.get_running_loop().create_future())
+        future = asyncio.get_running_loop().create_future()
+        read = _Read(path, plain, {name: set(value) for name, value in sets.items()}, future)
         reads.append(read)
         self._pending.append(read)
         if len(self._pending) == 1:
             asyncio.get_running_loop().call_soon(self._settle, 1, SETTLE_TURNS)
-        return read.future
+        return future
 
     def prime(self, path: str, params: Params | None, value: Any) -> None:
         """Record an answer fetched another way, so that later reads reuse it."""
-        rest = dict(params or {})
-        fields = set(rest.pop("fields").split(",")) if "fields" in rest else None
+        plain, sets = split_params(dict(params or {}))
+        reads = self._reads.setdefault(path, [])
+        if any(read.sent and read.covers(plain, sets) for read in reads):
+            return
         future = asyncio.get_running_loop().create_future()
         future.set_result(value)
-        read = _Read(path, rest, fields, future, sent=True)
-        self._reads.setdefault(encode_url(path, rest), []).append(read)
+        mutable_sets = {name: set(v) for name, v in sets.items()}
+        reads.append(_Read(path, plain, mutable_sets, future, sent=True))
+
+    def forget(self) -> None:
+        """Drop every answer read so far (after a write changed Trello's state)."""
+        self._reads = {
+            path: [read for read in reads if not read.future.done()]
+            for path, reads in self._reads.items()
+        }
 
     def _settle(self, seen: int, turns: int) -> None:
         """Wait until a loop turn adds no read (bounded), then send the round."""
@@ -96,9 +120,9 @@ class TrelloLoader:
         results: list[Any]
         try:
             if len(reads) == 1:
-                results = [await self.client.get(reads[0].path, reads[0].final_params())]
+                results = [await self.client.get(reads[0].path, reads[0].params())]
             else:
-                urls = [encode_url(read.path, read.final_params()) for read in reads]
+                urls = [encode_url(read.path, read.params()) for read in reads]
                 results = await self.client.batch(urls)
         except Exception as exc:  # every asker gets the failure; none waits forever
             results = [exc] * len(reads)

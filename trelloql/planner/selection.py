@@ -1,0 +1,129 @@
+"""The selection below a field, as plain data: which children Trello could nest, with args."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from tartiflette.coercers.arguments import coerce_arguments
+
+from trelloql.planner.shapes import SHAPES
+from trelloql.selection import selected_names
+
+MAX_DEPTH = 4
+
+
+@dataclass
+class Selection:
+    """A selected field: mapping key, object type, arguments, sub-fields, nestable children."""
+
+    field: str
+    type_name: str
+    args: Mapping[str, Any]
+    names: set[str]
+    children: list[Selection] = field(default_factory=list)
+
+
+def collect_children(
+    field_nodes: Iterable[Any], fragments: Mapping[str, Any], variables: Mapping[str, Any]
+) -> dict[str, list[Any]]:
+    """The child field nodes under `field_nodes`, grouped by response name, as executed."""
+    grouped: dict[str, list[Any]] = {}
+    for node in field_nodes:
+        if node.selection_set is not None:
+            _collect(node.selection_set, fragments, variables, grouped, set())
+    return grouped
+
+
+def _collect(
+    selection_set: Any,
+    fragments: Mapping[str, Any],
+    variables: Mapping[str, Any],
+    grouped: dict[str, list[Any]],
+    seen: set[str],
+) -> None:
+    for selection in selection_set.selections:
+        if not _included(selection, variables):
+            continue
+        kind = type(selection).__name__
+        if kind == "FieldNode":
+            name = (selection.alias or selection.name).value
+            grouped.setdefault(name, []).append(selection)
+        elif kind == "InlineFragmentNode":
+            _collect(selection.selection_set, fragments, variables, grouped, seen)
+        elif kind == "FragmentSpreadNode" and selection.name.value not in seen:
+            seen.add(selection.name.value)
+            fragment = fragments.get(selection.name.value)
+            if fragment is not None:
+                _collect(fragment.selection_set, fragments, variables, grouped, seen)
+
+
+def _included(node: Any, variables: Mapping[str, Any]) -> bool:
+    """@skip / @include, evaluated like the executor does."""
+    for directive in node.directives or ():
+        name = directive.name.value
+        if name not in ("skip", "include"):
+            continue
+        condition = False
+        for argument in directive.arguments or ():
+            if argument.name.value == "if":
+                condition = _literal(argument.value, variables)
+        if (name == "skip") == bool(condition):
+            return False
+    return True
+
+
+def _literal(value: Any, variables: Mapping[str, Any]) -> Any:
+    if type(value).__name__ == "VariableNode":
+        return variables.get(value.name.value)
+    return value.value
+
+
+async def build_selection(
+    field_key: str,
+    type_name: str,
+    args: Mapping[str, Any],
+    field_nodes: list[Any],
+    shape: str | None,
+    info: Any,
+    ctx: Any,
+    fetch_types: Mapping[str, str],
+    depth: int = 0,
+) -> Selection:
+    """The Selection of a fetched field, expanding only children its shape can nest."""
+    selection = Selection(field_key, type_name, args, selected_names(field_nodes, info.fragments))
+    nests = {nest.field: nest for nest in SHAPES.get(shape or "", [])}
+    if not nests or depth >= MAX_DEPTH:
+        return selection
+    variables = info.variable_values or {}
+    graphql_type = info.schema.find_type(type_name)
+    for nodes in collect_children(field_nodes, info.fragments, variables).values():
+        name = nodes[0].name.value
+        nest = nests.get(f"{type_name}.{name}")
+        if nest is None:
+            continue
+        definition = graphql_type.find_field(name)
+        try:
+            child_args = await coerce_arguments(
+                definition.arguments,
+                nodes[0],
+                variables,
+                ctx,
+                coercer=definition.arguments_coercer,
+            )
+        except Exception:  # the child's own resolver reports bad arguments
+            continue
+        child = await build_selection(
+            nest.field,
+            fetch_types[nest.field],
+            child_args,
+            nodes,
+            nest.children,
+            info,
+            ctx,
+            fetch_types,
+            depth + 1,
+        )
+        selection.children.append(child)
+    return selection

@@ -1,0 +1,118 @@
+"""The aiohttp application serving the sandbox Trello under ``/1``."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from aiohttp import web
+
+from . import (
+    routes_actions,
+    routes_batch,
+    routes_boards,
+    routes_cards,
+    routes_checklists,
+    routes_labels,
+    routes_lists,
+    routes_members,
+    routes_organizations,
+)
+from .auth import authenticate
+from .config import SandboxConfig
+from .context import Ctx
+from .errors import TrelloError, no_route
+from .ratelimit import Clock, RateLimiter
+from .routing import Router
+from .state import SandboxState, Sleep
+from .stats import RecordedRequest, Stats
+from .store import Store
+
+STATE = web.AppKey("trelloql_sandbox_state", SandboxState)
+_Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+_MODULES = (
+    routes_members, routes_boards, routes_lists, routes_cards, routes_organizations,
+    routes_labels, routes_checklists, routes_actions, routes_batch,
+)  # fmt: skip
+
+
+def build_router() -> Router:
+    """The route table shared by HTTP requests and /batch."""
+    router = Router()
+    for module in _MODULES:
+        module.register(router)
+    return router
+
+
+@web.middleware
+async def record_stats(request: web.Request, handler: _Handler) -> web.StreamResponse:
+    """Record every request in ``Stats`` (before anything can fail) and its status."""
+    query = dict(request.query)
+    urls = (
+        routes_batch.split_urls(request.query) if request.path.rstrip("/") == "/1/batch" else None
+    )
+    record = RecordedRequest(request.method, request.path, query, urls)
+    request.app[STATE].stats.requests.append(record)
+    response = await handler(request)
+    record.status = response.status
+    return response
+
+
+@web.middleware
+async def add_latency(request: web.Request, handler: _Handler) -> web.StreamResponse:
+    """Sleep ``config.latency_ms`` once per HTTP request."""
+    state = request.app[STATE]
+    if state.config.latency_ms > 0:
+        await state.sleep(state.config.latency_ms / 1000)
+    return await handler(request)
+
+
+async def dispatch(request: web.Request) -> web.StreamResponse:
+    """Resolve, authenticate, rate-limit and run one HTTP request."""
+    state = request.app[STATE]
+    path = request.path
+    resolved = state.router.resolve(request.method, path[2:]) if path.startswith("/1/") else None
+    if resolved is None:
+        return no_route(request.method, path).response()
+    route, params = resolved
+    try:
+        identity = authenticate(request.query, request.headers)
+    except TrelloError as error:
+        return error.response()
+    headers: dict[str, str] = {}
+    if state.config.rate_limits:
+        units = route.units(request.query)
+        verdict = state.limiter.acquire(identity.key, identity.token, units, route.member_limited)
+        headers = verdict.headers
+        if verdict.error is not None:
+            return web.json_response(verdict.error, status=429, headers=headers)
+    try:
+        response = web.json_response(route.handler(Ctx(state, identity, request.query, params)))
+    except TrelloError as error:
+        response = error.response()
+    response.headers.update(headers)
+    return response
+
+
+def create_sandbox_app(
+    config: SandboxConfig | None = None,
+    *,
+    store: Store | None = None,
+    stats: Stats | None = None,
+    clock: Clock | None = None,
+    sleep: Sleep | None = None,
+) -> web.Application:
+    """An aiohttp app serving the sandbox; pass ``clock``/``sleep`` to control time in tests."""
+    config = config if config is not None else SandboxConfig()
+    state = SandboxState(
+        config=config,
+        store=store if store is not None else Store(config),
+        stats=stats if stats is not None else Stats(),
+        router=build_router(),
+        limiter=RateLimiter(clock) if clock is not None else RateLimiter(),
+        sleep=sleep if sleep is not None else asyncio.sleep,
+    )
+    app = web.Application(middlewares=[record_stats, add_latency])
+    app[STATE] = state
+    app.router.add_route("*", "/{tail:.*}", dispatch)
+    return app

@@ -1,0 +1,19 @@
+"""Run-time knobs of the sandbox Trello."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class SandboxConfig:
+    """Behaviour switches; the server reads them on every request, so they may change live."""
+
+    latency_ms: float = 0.0
+    """Simulated latency added once to every HTTP request (a /batch call counts once)."""
+    rate_limits: bool = True
+    """Enforce Trello's per-token, per-key and member-route rate limits."""
+    big_board_cards: int = 0
+    """When > 0, seed an extra "Big Board" with this many cards over 10 lists."""
+    extra_boards: int = 0
+    """When > 0, seed this many small extra boards the main member belongs to."""
