@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 
-.PHONY: setup serve test lint format lock clean
+.PHONY: setup serve test lint format lock clean planner-fuzz
 
 setup: $(STAMP) graphiql-assets
 
@@ -37,3 +37,7 @@ clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
 
 include graphiql.mk
+
+# The planner's equivalence test at scale (planned vs naive answers on generated queries).
+planner-fuzz: $(STAMP)
+	TRELLOQL_EQUIVALENCE_QUERIES=1000 $(BIN)/python -m pytest -q tests/planner/test_equivalence.py

@@ -36,13 +36,28 @@ async def test_the_same_object_is_fetched_once(query: Query, sandbox: SandboxSer
         {"id": board["id"]},
     )
     assert "errors" not in result
-    lists = {c["idList"] for c in sandbox.store.cards_of_board(board["id"]) if not c["closed"]}
-    fetched = [
-        url.split("?")[0]
-        for r in sandbox.stats.requests
-        for url in (r.batch_urls or [r.path.removeprefix("/1") + "?"])
+    assert sandbox.stats.count() == 1
+    cards = result["data"]["board"]["cards"]
+    assert {c["board"]["name"] for c in cards} == {"Product Launch"}
+    lists = {x["id"]: x["name"] for x in sandbox.store.lists_of(board["id"])}
+    expected = [
+        lists[c["idList"]] for c in sandbox.store.cards_of_board(board["id"]) if not c["closed"]
     ]
-    assert sorted(u for u in fetched if u.startswith("/lists/")) == sorted(
-        f"/lists/{i}" for i in lists
+    assert [c["list"]["name"] for c in cards] == expected
+
+
+async def test_cards_of_many_lists_are_fetched_once_each(
+    query: Query, sandbox: SandboxServer
+) -> None:
+    board = sandbox.store.board_by_name("Product Launch")
+    cards = [c for c in sandbox.store.cards_of_board(board["id"]) if not c["closed"]][:12]
+    fields = " ".join(
+        f'c{n}: card(id: "{c["id"]}") {{ list {{ name }} }}' for n, c in enumerate(cards)
     )
-    assert fetched.count(f"/boards/{board['id']}") == 2
+    sandbox.stats.reset()
+    result = await query(f"{{ {fields} }}")
+    assert "errors" not in result
+    distinct_lists = {c["idList"] for c in cards}
+    assert sandbox.stats.units() == len(cards)
+    assert sandbox.stats.count() == 2
+    assert len(distinct_lists) < len(cards)

@@ -47,6 +47,9 @@ class Planner:
     ) -> Any:
         """GET the field with everything nestable below it, priming the children's answers."""
         path, params = request
+        answered = ctx.loader.answered(path, params)
+        if answered is not None:  # a planned parent already fetched this, and what it could below
+            return await answered
         shape = SHAPE_OF_PATH.get(mapping.path)
         plan_params: dict[str, str] = {}
         servings: list[Serving] = []

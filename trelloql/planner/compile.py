@@ -96,6 +96,8 @@ def _servings(
             slot.fields |= fields
         if nest.ref is not None:
             parent_slot.fields.add(nest.ref)
+        if nest.join_by is not None:
+            slot.fields.add(nest.join_by)
         serving = Serving(nest, child, slot)
         serving.children = _servings(
             child, nest.children or "", slots, trello_fields, f"{scope}/{slot_key}", slot

@@ -84,6 +84,14 @@ class TrelloLoader:
             asyncio.get_running_loop().call_soon(self._settle, 1, SETTLE_TURNS)
         return future
 
+    def answered(self, path: str, params: Params | None = None) -> asyncio.Future[Any] | None:
+        """The future of a read already sent or primed that covers this one, if any."""
+        plain, sets = split_params(dict(params or {}))
+        for read in self._reads.get(path, []):
+            if read.sent and read.covers(plain, sets):
+                return read.future
+        return None
+
     def prime(self, path: str, params: Params | None, value: Any) -> None:
         """Record an answer fetched another way, so that later reads reuse it."""
         plain, sets = split_params(dict(params or {}))
