@@ -37,6 +37,7 @@ clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
 
 include graphiql.mk
+include deploy.mk
 
 # The planner's equivalence test at scale (planned vs naive answers on generated queries).
 planner-fuzz: $(STAMP)
