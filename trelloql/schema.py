@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import uuid
 from pathlib import Path
 
@@ -23,7 +25,34 @@ def sdl_files(sdl_dir: Path) -> list[Path]:
 
 def read_sdl(sdl_dir: Path) -> str:
     """The whole schema as one SDL text, each file's part headed by its name."""
-    return "\n".join(f"# {path.name}\n{path.read_text('utf-8')}" for path in sdl_files(sdl_dir))
+    return "\n".join(
+        f"# {path.name}\n{normalise_block_strings(path.read_text('utf-8'))}"
+        for path in sdl_files(sdl_dir)
+    )
+
+
+_BLOCK_STRING = re.compile(r'"""(.*?)"""', re.DOTALL)
+
+
+def block_string_value(raw: str) -> str:
+    """A block string's value as the GraphQL spec defines it: common indent and blank
+    first/last lines removed (Tartiflette 1.4 keeps them, and clients would see them)."""
+    lines = raw.split("\n")
+    indents = [len(line) - len(line.lstrip()) for line in lines[1:] if line.strip()]
+    common = min(indents, default=0)
+    lines = [lines[0], *(line[common:] for line in lines[1:])]
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(lines)
+
+
+def normalise_block_strings(sdl: str) -> str:
+    """Rewrite each `\"\"\"block\"\"\"` description as a plain string with its spec value."""
+    return _BLOCK_STRING.sub(
+        lambda m: json.dumps(block_string_value(m.group(1)), ensure_ascii=False), sdl
+    )
 
 
 def new_schema_name() -> str:
