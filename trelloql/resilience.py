@@ -24,10 +24,21 @@ from trelloql.limits import (
 )
 from trelloql.metrics import Metrics
 from trelloql.retry import RetryPolicy, retry_reason
-from trelloql.trello.client import CallObserver, Credentials, Params, TrelloClient, UpstreamCall
+from trelloql.trello.client import (
+    READS,
+    CallObserver,
+    Credentials,
+    Params,
+    TrelloClient,
+    UpstreamCall,
+)
 from trelloql.trello.errors import TrelloError, TrelloTimeout
 
 logger = logging.getLogger(__name__)
+
+UNKNOWN_WRITE_OUTCOME = (
+    "the change may or may not have been made, and it was not retried; read it back to find out"
+)
 
 
 class ResilientClient(TrelloClient):
@@ -93,7 +104,10 @@ class ResilientClient(TrelloClient):
             async with asyncio.timeout(remaining):
                 return await super().request(method, path, params, body, units)
         except TimeoutError:
-            raise TrelloTimeout("Trello did not answer within the request's time limit") from None
+            message = "Trello did not answer within the request's time limit"
+            if method.upper() not in READS:
+                message += f": {UNKNOWN_WRITE_OUTCOME}"
+            raise TrelloTimeout(message) from None
 
     def _observe(self, call: UpstreamCall) -> None:
         self._limiter.observe(self._names, call.headers, rate_limited=call.status == 429)

@@ -18,7 +18,7 @@ from trelloql.retry import RetryPolicy
 from trelloql.sandbox import SANDBOX_API_KEY, SandboxServer
 from trelloql.sandbox.faults import Faults
 from trelloql.trello.client import Credentials
-from trelloql.trello.errors import TrelloUpstreamError
+from trelloql.trello.errors import TrelloTimeout, TrelloUpstreamError
 
 UPSTREAM_CODES = {"UPSTREAM_ERROR", "UPSTREAM_TIMEOUT", "RATE_LIMITED"}
 ME = "{ me { fullName } }"
@@ -135,3 +135,23 @@ async def test_writes_are_never_retried(sandbox: SandboxServer) -> None:
         with pytest.raises(TrelloUpstreamError):
             await trello.get("/members/me")
         assert sandbox.stats.count() == 4
+
+
+async def test_a_write_cut_off_by_the_deadline_says_its_outcome_is_unknown(
+    sandbox: SandboxServer,
+) -> None:
+    sandbox.config.faults = Faults(slow_rate=1.0, slow_ms=1000)
+    limiter = RateLimiter(MemoryStore(), Limits())
+    async with aiohttp.ClientSession() as session:
+        trello = ResilientClient(
+            session,
+            sandbox.base_url,
+            Credentials(SANDBOX_API_KEY, DEMO_TOKEN),
+            aiohttp.ClientTimeout(total=5),
+            limiter=limiter,
+            retry=RetryPolicy(),
+            deadline=time.monotonic() + 0.2,
+        )
+        with pytest.raises(TrelloTimeout, match="may or may not have been made"):
+            await trello.request("POST", "/cards", body={"name": "x"})
+    assert sandbox.stats.count() == 1
