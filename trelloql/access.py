@@ -23,7 +23,7 @@ from trelloql.graphql_http import (
     error_response,
     request_id,
 )
-from trelloql.keys import DEADLINE, METRICS, OPERATION, SETTINGS
+from trelloql.keys import DEADLINE, LIFECYCLE, METRICS, OPERATION, SETTINGS
 from trelloql.outcome import OUTCOME, Outcome, error_codes
 
 logger = logging.getLogger(__name__)
@@ -60,6 +60,8 @@ async def observe_graphql(request: web.Request, handler: Handler) -> web.StreamR
     finally:
         metrics.in_flight.dec()
     response.headers[REQUEST_ID_HEADER] = rid
+    if request.app[LIFECYCLE].draining:
+        response.force_close()  # shutting down: the client should reconnect elsewhere
     _record(request, rid, response.status, _outcome(request, response), started)
     return response
 

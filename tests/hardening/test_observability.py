@@ -13,6 +13,7 @@ from tests.hardening.conftest import MakeService
 from tests.hardening.traffic import post
 from trelloql.access import observe_graphql
 from trelloql.app import create_app
+from trelloql.keys import LIFECYCLE
 from trelloql.sandbox import SandboxServer
 from trelloql.settings import Settings
 
@@ -112,3 +113,11 @@ async def test_an_unexpected_failure_is_a_clean_500(
     assert b"INTERNAL_SERVER_ERROR" in response.body  # type: ignore[attr-defined]
     assert b"bug" not in response.body  # type: ignore[attr-defined]
     assert any(r.exc_info and "unhandled error" in r.getMessage() for r in caplog.records)
+
+
+async def test_answers_close_the_connection_while_draining(client: TestClient) -> None:
+    client.server.app[LIFECYCLE].draining = True
+    response = await client.post("/graphql", json={"query": "{ me { id } }"})
+    assert response.status == 200
+    assert response.headers["Connection"] == "close"
+    assert (await client.get("/readyz")).status == 503
