@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 
 import aiohttp
@@ -9,7 +10,13 @@ import pytest
 from sandbox_testkit import Api
 
 from trelloql.sandbox import SandboxConfig, SandboxServer
-from trelloql.sandbox.faults import DROPPED, ERROR_STATUSES, Faults
+from trelloql.sandbox.faults import (
+    DROPPED,
+    ERROR_STATUSES,
+    Faults,
+    add_fault_arguments,
+    faults_from_arguments,
+)
 
 
 async def test_no_faults_by_default(api: Api) -> None:
@@ -82,3 +89,16 @@ async def test_rates_are_repeatable_with_a_seed(api: Api, server: SandboxServer)
 def test_rates_are_checked() -> None:
     with pytest.raises(ValueError, match="error_rate"):
         Faults(error_rate=1.5)
+
+
+def test_faults_from_the_command_line() -> None:
+    parser = argparse.ArgumentParser()
+    add_fault_arguments(parser)
+    assert faults_from_arguments(parser.parse_args([])) == Faults()
+    args = parser.parse_args(
+        "--fault-error-rate 0.2 --fault-slow-rate 0.1 --fault-slow-ms 3000"
+        " --fault-path /boards --fault-path /cards --fault-seed 4".split()
+    )
+    assert faults_from_arguments(args) == Faults(
+        error_rate=0.2, slow_rate=0.1, slow_ms=3000, paths=("/boards", "/cards"), seed=4
+    )

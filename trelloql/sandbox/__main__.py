@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 
 from .config import SandboxConfig
+from .faults import add_fault_arguments, faults_from_arguments
 from .server import serve_forever
 
 
@@ -21,12 +22,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-rate-limits", action="store_true", help="turn Trello's limits off")
     parser.add_argument("--big-board-cards", type=int, default=0, help='cards on "Big Board"')
     parser.add_argument("--extra-boards", type=int, default=0, help="extra small boards")
+    add_fault_arguments(parser)
     args = parser.parse_args(argv)
     config = SandboxConfig(
         latency_ms=args.latency_ms,
         rate_limits=not args.no_rate_limits,
         big_board_cards=args.big_board_cards,
         extra_boards=args.extra_boards,
+        faults=faults_from_arguments(args),
     )
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(serve_forever(config, port=args.port))

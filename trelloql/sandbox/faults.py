@@ -12,6 +12,7 @@ limits the faults to path prefixes (without ``/1``).
 
 from __future__ import annotations
 
+import argparse
 import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -92,3 +93,31 @@ def faults_middleware(
         return await handler(request)
 
     return inject_faults
+
+
+def add_fault_arguments(parser: argparse.ArgumentParser) -> None:
+    """Command-line options for the faults (all off by default)."""
+    group = parser.add_argument_group("fault injection")
+    for name, meaning in (
+        ("error-rate", "share of requests answered 500/502/503/504"),
+        ("slow-rate", "share of requests delayed by --fault-slow-ms"),
+        ("drop-rate", "share of connections closed without an answer"),
+        ("malformed-rate", "share of requests answered 200 with a truncated body"),
+    ):
+        group.add_argument(f"--fault-{name}", type=float, default=0.0, help=meaning)
+    group.add_argument("--fault-slow-ms", type=float, default=0.0, help="delay of slow answers")
+    group.add_argument("--fault-path", action="append", default=[], help="only this path prefix")
+    group.add_argument("--fault-seed", type=int, default=None, help="repeatable rolls")
+
+
+def faults_from_arguments(args: argparse.Namespace) -> Faults:
+    """The Faults the options of `add_fault_arguments` describe."""
+    return Faults(
+        error_rate=args.fault_error_rate,
+        slow_rate=args.fault_slow_rate,
+        slow_ms=args.fault_slow_ms,
+        drop_rate=args.fault_drop_rate,
+        malformed_rate=args.fault_malformed_rate,
+        paths=tuple(args.fault_path),
+        seed=args.fault_seed,
+    )
