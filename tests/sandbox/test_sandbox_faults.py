@@ -96,8 +96,20 @@ def test_faults_from_the_command_line() -> None:
     add_fault_arguments(parser)
     assert faults_from_arguments(parser.parse_args([])) == Faults()
     args = parser.parse_args(
-        "--fault-error-rate 0.2 --fault-slow-rate 0.1 --fault-slow-ms 3000"
-        " --fault-path /boards --fault-path /cards --fault-seed 4".split()
+        [
+            "--fault-error-rate",
+            "0.2",
+            "--fault-slow-rate",
+            "0.1",
+            "--fault-slow-ms",
+            "3000",
+            "--fault-path",
+            "/boards",
+            "--fault-path",
+            "/cards",
+            "--fault-seed",
+            "4",
+        ]
     )
     assert faults_from_arguments(args) == Faults(
         error_rate=0.2, slow_rate=0.1, slow_ms=3000, paths=("/boards", "/cards"), seed=4
