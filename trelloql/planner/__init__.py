@@ -59,16 +59,7 @@ class Planner:
         plan_params: dict[str, str] = {}
         servings: list[Serving] = []
         if shape is not None:
-            selection = await build_selection(
-                mapping.field,
-                mapping.type_name,
-                args,
-                info.field_nodes,
-                shape,
-                info,
-                ctx,
-                self.fetch_types,
-            )
+            selection = await self._selection(mapping, args, shape, info, ctx)
             plan = compile_plan(selection, shape, self.graph.trello_fields)
             plan_params, servings = plan.params, plan.servings
             if not plan.root_fields <= set(params["fields"].split(",")):
@@ -82,6 +73,21 @@ class Planner:
             mapping.type_name, answer if isinstance(answer, list) else [answer], ctx.loader.prime
         )
         return answer
+
+    async def _selection(
+        self, mapping: Fetch, args: Any, shape: str | None, info: Any, ctx: Any
+    ) -> Selection:
+        """The field's selection, expanded where `shape` can nest."""
+        return await build_selection(
+            mapping.field,
+            mapping.type_name,
+            args,
+            info.field_nodes,
+            shape,
+            info,
+            ctx,
+            self.fetch_types,
+        )
 
     async def _through_parent(
         self,
@@ -107,16 +113,7 @@ class Planner:
         nest = next((n for n in SHAPES[shape] if n.field == mapping.field), None)
         if nest is None or nest.param is None or nest.value(args) is None:
             return None
-        child = await build_selection(
-            mapping.field,
-            mapping.type_name,
-            args,
-            info.field_nodes,
-            nest.children,
-            info,
-            ctx,
-            self.fetch_types,
-        )
+        child = await self._selection(mapping, args, nest.children, info, ctx)
         root = Selection(f"{parent_type}.self", parent_type, {}, {"id"}, [child])
         plan = compile_plan(root, shape, self.graph.trello_fields)
         path = route.format(id=quote(str(parent["id"]), safe=""))
