@@ -9,14 +9,25 @@ from aiohttp import web
 
 from . import (
     routes_actions,
+    routes_activity,
     routes_batch,
     routes_boards,
+    routes_card_details,
     routes_cards,
     routes_checklists,
+    routes_customfields,
     routes_labels,
     routes_lists,
+    routes_member_extras,
     routes_members,
+    routes_notifications,
+    routes_org_extras,
     routes_organizations,
+    routes_plugins,
+    routes_reactions,
+    routes_search,
+    routes_tokens,
+    routes_webhooks,
 )
 from .auth import authenticate
 from .config import SandboxConfig
@@ -32,7 +43,9 @@ STATE = web.AppKey("trelloql_sandbox_state", SandboxState)
 _Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 _MODULES = (
     routes_members, routes_boards, routes_lists, routes_cards, routes_organizations,
-    routes_labels, routes_checklists, routes_actions, routes_batch,
+    routes_labels, routes_checklists, routes_actions, routes_batch, routes_activity,
+    routes_reactions, routes_customfields, routes_plugins, routes_notifications, routes_webhooks,
+    routes_tokens, routes_search, routes_member_extras, routes_org_extras, routes_card_details,
 )  # fmt: skip
 
 

@@ -54,6 +54,11 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "sticker": ("id", "top", "left", "zIndex", "rotate", "image", "imageUrl", "imageScaled"),
     "checkItemState": ("idCheckItem", "state"),
     "membership": ("id", "idMember", "memberType", "unconfirmed", "deactivated"),
+    "notification": (
+        "id", "unread", "type", "date", "dateRead", "data", "appCreator", "idMemberCreator",
+        "idAction", "reactions",
+    ),
+    "token": ("id", "identifier", "idMember", "dateCreated", "dateExpires", "permissions"),
 }  # fmt: skip
 
 ALWAYS: dict[str, tuple[str, ...]] = {
