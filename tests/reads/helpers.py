@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from trelloql.sandbox import SANDBOX_TOKENS, SandboxServer
 
@@ -34,5 +35,6 @@ def trello_calls(sandbox: SandboxServer) -> list[str]:
         if request.batch_urls is not None:
             urls.extend(request.batch_urls)
         else:
-            urls.append(request.path.removeprefix("/1"))
+            query = f"?{urlencode(request.query)}" if request.query else ""
+            urls.append(request.path.removeprefix("/1") + query)
     return urls

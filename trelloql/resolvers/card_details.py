@@ -5,11 +5,9 @@ from trelloql.resolvers.lookups import Lookup, with_parent
 from trelloql.resolvers.paging import action_params
 
 
-def _by_id(field: str, path: str, type_name: str, arg: str, fields: bool = True) -> Lookup:
+def _by_id(field: str, path: str, type_name: str, arg: str) -> Lookup:
     """A sub-resource by id from the field's argument (`Card.sticker(idSticker:)`)."""
-    return Lookup(
-        field, path, type_name, from_args=(arg,), fields_param="fields" if fields else None
-    )
+    return Lookup(field, path, type_name, from_args=(arg,))
 
 
 MAPPINGS = [
@@ -19,6 +17,7 @@ MAPPINGS = [
         "Card.checkItemStates",
         "/cards/{id}/checkItemStates",
         "CardCheckItemState",
+        fields_param=None,
         answer=with_parent(idCard="id"),
     ),
     Upper("CardCheckItemState.state"),
