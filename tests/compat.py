@@ -32,10 +32,13 @@ class _ResponseWithWriter(ClientResponse):
 
 
 @contextmanager
-def mocked_trello() -> Iterator[aioresponses]:
-    """aioresponses, working on the aiohttp the project runs on."""
+def mocked_trello(passthrough: list[str] | None = None) -> Iterator[aioresponses]:
+    """aioresponses, working on the aiohttp the project runs on.
+
+    URLs starting with a `passthrough` prefix (e.g. the app under test) reach the network.
+    """
     with (
         mock.patch.object(aioresponses_core, "ClientResponse", _ResponseWithWriter),
-        aioresponses() as mocked,
+        aioresponses(passthrough=passthrough or []) as mocked,
     ):
         yield mocked

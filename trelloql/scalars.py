@@ -7,7 +7,7 @@ from typing import Any
 
 from tartiflette import Scalar
 from tartiflette.constants import UNDEFINED_VALUE
-from tartiflette.language.ast import StringValueNode
+from tartiflette.language.ast import FloatValueNode, IntValueNode, StringValueNode
 
 
 class DateTime:
@@ -58,8 +58,36 @@ class JSON:
         return getattr(ast, "value", UNDEFINED_VALUE)
 
 
+class Position:
+    """`top`, `bottom` or a number, passed through for the mutation's input checks."""
+
+    @staticmethod
+    def coerce_output(value: Any) -> Any:
+        """The value as it is."""
+        return value
+
+    @staticmethod
+    def coerce_input(value: Any) -> Any:
+        """A string or a number from a variable."""
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise TypeError("Position must be `top`, `bottom` or a number")
+        return value
+
+    @staticmethod
+    def parse_literal(ast: Any) -> Any:
+        """A string, integer or float literal."""
+        if isinstance(ast, StringValueNode):
+            return ast.value
+        if isinstance(ast, IntValueNode):
+            return int(ast.value)
+        if isinstance(ast, FloatValueNode):
+            return float(ast.value)
+        return UNDEFINED_VALUE
+
+
 async def bake(schema_name: str, _config: Any = None) -> str:
     """Register the scalars with the named schema."""
     Scalar("DateTime", schema_name=schema_name)(DateTime)
     Scalar("JSON", schema_name=schema_name)(JSON)
+    Scalar("Position", schema_name=schema_name)(Position)
     return ""

@@ -72,6 +72,6 @@ async def bake(schema_name: str, _config: Any = None) -> str:
         elif isinstance(mapping, Upper):
             resolver = upper_resolver(mapping)
         else:
-            resolver = write_resolver(mapping)
+            resolver = write_resolver(mapping, GRAPH)
         Resolver(name, schema_name=schema_name)(resolver)
     return ""

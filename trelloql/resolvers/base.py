@@ -90,6 +90,8 @@ class Write:
     `build` validates the field's arguments (raising UserInputError before any call)
     and returns the values of the path template and the JSON body to send.
     `answer` turns Trello's reply into the field's value (by default, the reply).
+    `then`, for writes whose reply is not the changed object, is a read answered instead:
+    its path takes the same values as `path`, its fields come from the selection.
     """
 
     field: str
@@ -97,6 +99,7 @@ class Write:
     path: str
     build: BuildWrite
     answer: Callable[[Any, Args], Any] = lambda reply, _args: reply
+    then: Fetch | None = None
 
     @property
     def requires(self) -> tuple[str, ...]:
@@ -162,17 +165,27 @@ def fetch_resolver(graph: Graph, mapping: Fetch) -> Callable[..., Any]:
     return resolve
 
 
-def write_resolver(mapping: Write) -> Callable[..., Any]:
-    """The resolver for a Write field: validate, send once, forget cached reads."""
+def write_resolver(mapping: Write, graph: Graph | None = None) -> Callable[..., Any]:
+    """The resolver for a Write field: validate, send once, forget cached reads.
 
-    async def resolve(_parent: Any, args: dict[str, Any], ctx: RequestContext, _info: Any) -> Any:
+    With `mapping.then` (and the `graph` to compute its fields), the changed object is read
+    back after the write; a failing read-back is reported, the write is never repeated.
+    """
+
+    async def resolve(_parent: Any, args: dict[str, Any], ctx: RequestContext, info: Any) -> Any:
         values, body = mapping.build(args)
-        path = mapping.path.format(
-            **{name: checked_id(value, name) for name, value in values.items()}
+        checked = {name: checked_id(value, name) for name, value in values.items()}
+        reply = await ctx.client.request(
+            mapping.method, mapping.path.format(**checked), body=body or None
         )
-        reply = await ctx.client.request(mapping.method, path, body=body or None)
         ctx.loader.forget()
-        return mapping.answer(reply, args)
+        if mapping.then is None or graph is None:
+            return mapping.answer(reply, args)
+        selected = selected_names(info.field_nodes, info.fragments)
+        fields = graph.trello_fields(mapping.then.type_name, selected)
+        return await ctx.loader.get(
+            mapping.then.path.format(**checked), {"fields": ",".join(sorted(fields))}
+        )
 
     return resolve
 

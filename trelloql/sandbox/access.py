@@ -1,4 +1,4 @@
-"""Who may read what: Trello's board and organization visibility rules."""
+"""Who may read and change what: Trello's board and organization visibility rules."""
 
 from __future__ import annotations
 
@@ -22,3 +22,14 @@ def can_read_board(store: Store, board: Record, viewer: str) -> bool:
 def can_read_org(org: Record, viewer: str) -> bool:
     """Public organizations are readable by all, private ones by their members."""
     return org["permissionLevel"] == "public" or is_member(org, viewer)
+
+
+WRITER_TYPES = ("admin", "normal")
+
+
+def can_write_board(board: Record, viewer: str) -> bool:
+    """Only the board's admins and normal members change it (not observers, not outsiders)."""
+    return any(
+        m["idMember"] == viewer and m["memberType"] in WRITER_TYPES and not m["deactivated"]
+        for m in board["memberships"]
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 
 from aiohttp import web
 
@@ -13,9 +13,14 @@ from . import (
     routes_batch,
     routes_boards,
     routes_card_details,
+    routes_card_relations,
+    routes_card_writes,
     routes_cards,
+    routes_checklist_writes,
     routes_checklists,
+    routes_comment_writes,
     routes_customfields,
+    routes_label_writes,
     routes_labels,
     routes_lists,
     routes_member_extras,
@@ -33,6 +38,7 @@ from .auth import authenticate
 from .config import SandboxConfig
 from .context import Ctx
 from .errors import TrelloError, no_route
+from .form import write_params
 from .ratelimit import Clock, RateLimiter
 from .routing import Router
 from .state import SandboxState, Sleep
@@ -42,11 +48,33 @@ from .store import Store
 STATE = web.AppKey("trelloql_sandbox_state", SandboxState)
 _Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 _MODULES = (
-    routes_members, routes_boards, routes_lists, routes_cards, routes_organizations,
-    routes_labels, routes_checklists, routes_actions, routes_batch, routes_activity,
-    routes_reactions, routes_customfields, routes_plugins, routes_notifications, routes_webhooks,
-    routes_tokens, routes_search, routes_member_extras, routes_org_extras, routes_card_details,
-)  # fmt: skip
+    routes_members,
+    routes_boards,
+    routes_lists,
+    routes_cards,
+    routes_organizations,
+    routes_labels,
+    routes_label_writes,
+    routes_checklists,
+    routes_actions,
+    routes_batch,
+    routes_card_writes,
+    routes_card_relations,
+    routes_comment_writes,
+    routes_checklist_writes,
+    routes_activity,
+    routes_reactions,
+    routes_customfields,
+    routes_plugins,
+    routes_notifications,
+    routes_webhooks,
+    routes_tokens,
+    routes_search,
+    routes_member_extras,
+    routes_org_extras,
+    routes_card_details,
+)
+RECORD = web.RequestKey("trelloql_sandbox_record", RecordedRequest)
 
 
 def build_router() -> Router:
@@ -66,6 +94,7 @@ async def record_stats(request: web.Request, handler: _Handler) -> web.StreamRes
     )
     record = RecordedRequest(request.method, request.path, query, urls)
     request.app[STATE].stats.requests.append(record)
+    request[RECORD] = record
     response = await handler(request)
     record.status = response.status
     return response
@@ -100,11 +129,24 @@ async def dispatch(request: web.Request) -> web.StreamResponse:
         if verdict.error is not None:
             return web.json_response(verdict.error, status=429, headers=headers)
     try:
-        response = web.json_response(route.handler(Ctx(state, identity, request.query, params)))
+        if route.method == "GET":
+            query: Mapping[str, str] = request.query
+        else:
+            query = request[RECORD].params = await write_params(request)
+        response = web.json_response(route.handler(Ctx(state, identity, query, params)))
     except TrelloError as error:
         response = error.response()
     response.headers.update(headers)
+    if route.method != "GET" and state.config.drop_write_responses:
+        return await _drop(request)
     return response
+
+
+async def _drop(request: web.Request) -> web.StreamResponse:
+    """Close the connection without answering: the write happened, its response is lost."""
+    if request.transport is not None:
+        request.transport.abort()
+    raise ConnectionResetError("sandbox dropped the response to a write")
 
 
 def create_sandbox_app(

@@ -17,3 +17,5 @@ class SandboxConfig:
     """When > 0, seed an extra "Big Board" with this many cards over 10 lists."""
     extra_boards: int = 0
     """When > 0, seed this many small extra boards the main member belongs to."""
+    drop_write_responses: bool = False
+    """Perform every write (POST, PUT, DELETE), then close the connection without answering."""

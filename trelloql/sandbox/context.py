@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .access import can_read_board, can_read_org
+from .access import can_read_board, can_read_org, can_write_board
 from .errors import unauthorized
 from .seed import Record
 from .store import Store
@@ -42,6 +42,23 @@ class Ctx:
     def readable(self, board: Record) -> bool:
         """Whether the viewer may read ``board``."""
         return can_read_board(self.store, board, self.viewer)
+
+    def check_write(self, board_id: str) -> None:
+        """401 unless the viewer may change the board (and the things on it)."""
+        if not can_write_board(self.store.data.boards[board_id], self.viewer):
+            raise unauthorized()
+
+    def writable_card(self, ref: str) -> Record:
+        """A card by id or shortLink that the viewer may change."""
+        card = self.card(ref)
+        self.check_write(card["idBoard"])
+        return card
+
+    def writable_checklist(self, ref: str) -> Record:
+        """A checklist that the viewer may change."""
+        checklist = self.checklist(ref)
+        self.check_write(checklist["idBoard"])
+        return checklist
 
     def _check(self, board_id: str) -> None:
         if not self.readable(self.store.data.boards[board_id]):

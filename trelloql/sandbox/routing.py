@@ -13,12 +13,16 @@ Handler = Callable[["Ctx"], Any]
 Cost = Callable[[Mapping[str, str]], int]
 
 
+WRITE_METHODS = frozenset({"POST", "PUT", "DELETE"})
+
+
 @dataclass(frozen=True)
 class Route:
-    """A GET route: ``pattern`` segments in braces are path parameters."""
+    """A route: ``pattern`` segments in braces are path parameters."""
 
     pattern: str
     handler: Handler
+    method: str = "GET"
     member_limited: bool = False
     """Counts against the per-token limit of the non-nested ``/members/{id}`` route."""
     cost: Cost | None = None
@@ -57,18 +61,21 @@ class Router:
         pattern: str,
         handler: Handler,
         *,
+        method: str = "GET",
         member_limited: bool = False,
         cost: Cost | None = None,
     ) -> None:
-        """Register a GET route."""
-        self.routes.append(Route(pattern, handler, member_limited, cost))
+        """Register a route (GET unless ``method`` says POST, PUT or DELETE)."""
+        if method != "GET" and method not in WRITE_METHODS:
+            raise ValueError(f"unsupported method {method}")
+        self.routes.append(Route(pattern, handler, method, member_limited, cost))
 
     def resolve(self, method: str, path: str) -> tuple[Route, dict[str, str]] | None:
         """The route and parameters for ``method path`` (path without ``/1``), or None."""
-        if method != "GET":
-            return None
         parts = path.strip("/").split("/")
         for route in self.routes:
+            if route.method != method:
+                continue
             params = route.match(parts)
             if params is not None:
                 return route, params

@@ -17,6 +17,8 @@ class RecordedRequest:
     """The sub-URLs of a ``/1/batch`` request; None for other requests."""
     status: int | None = None
     """Response status, once sent."""
+    params: dict[str, str] | None = None
+    """The parameters of a write (query, form or JSON body, as ``form.write_params`` reads them)."""
 
 
 @dataclass
@@ -30,6 +32,14 @@ class Stats:
         if path_prefix is None:
             return len(self.requests)
         return sum(1 for r in self.requests if r.path.startswith(path_prefix))
+
+    def writes(self, path_prefix: str = "") -> list[RecordedRequest]:
+        """The POST, PUT and DELETE requests, optionally only paths with this prefix."""
+        return [
+            r
+            for r in self.requests
+            if r.method in ("POST", "PUT", "DELETE") and r.path.startswith(path_prefix)
+        ]
 
     def units(self) -> int:
         """Rate-limit units: one per request, but a /batch counts one per URL inside it."""

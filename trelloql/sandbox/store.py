@@ -3,28 +3,48 @@
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from .config import SandboxConfig
 from .errors import invalid_id, not_found
-from .ids import is_object_id, is_short_link
+from .ids import is_object_id, is_short_link, object_id
 from .seed import MAIN_USERNAME, Dataset, Record, build_dataset
 
 _NAME_RE = re.compile(r"^[A-Za-z0-9_]{3,}$")
+NEW_SERIALS = 0x800000
+"""Serials of ids minted by writes start here, far above the seed's."""
+Clock = Callable[[], float]
 
 
 class Store:
-    """The seeded Trello data. Records are plain dicts; ``reset()`` rebuilds the seed in place."""
+    """The seeded Trello data. Records are plain dicts; ``reset()`` rebuilds the seed in place.
 
-    def __init__(self, config: SandboxConfig | None = None) -> None:
+    Writes change the records in place, then call ``changed()`` to re-index them.
+    """
+
+    def __init__(self, config: SandboxConfig | None = None, clock: Clock = time.time) -> None:
         self._config = config
+        self.clock = clock
         self.data = Dataset()
+        self._serial = 0
         self.reset()
 
     def reset(self) -> None:
         """Restore the deterministic seed, dropping any change made to the records."""
         self.data = build_dataset(self._config)
+        self._serial = 0
+        self._index()
+
+    def mint(self, kind: str) -> str:
+        """A fresh id of ``kind`` created now, distinct from every seeded and minted one."""
+        self._serial += 1
+        return object_id(int(self.clock()), kind, NEW_SERIALS + self._serial)
+
+    def changed(self) -> None:
+        """Rebuild the indexes after records were added, changed or removed."""
         self._index()
 
     def _index(self) -> None:
@@ -48,7 +68,7 @@ class Store:
             group["list_cards"][card["idList"]].append(card)
             for member in card["idMembers"]:
                 group["member_cards"][member].append(card)
-        for checklist in data.checklists.values():
+        for checklist in sorted(data.checklists.values(), key=lambda r: r["pos"]):
             group["card_checklists"][checklist["idCard"]].append(checklist)
             group["board_checklists"][checklist["idBoard"]].append(checklist)
         for attachment in data.attachments.values():

@@ -20,8 +20,12 @@ from trelloql.trello.errors import (
 )
 
 MAX_BATCH_URLS = 10
+READS = frozenset({"GET", "HEAD"})
 
 Params = Mapping[str, str]
+_UNKNOWN_OUTCOME = (
+    "the change may or may not have been made, and it was not retried; read it back to find out"
+)
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,23 @@ class UpstreamCall:
 
 
 CallObserver = Callable[[UpstreamCall], None]
+
+
+class WriteInterrupted(aiohttp.ClientError):
+    """The connection broke while a write was in flight; aiohttp must not replay it."""
+
+
+async def _never_replay(
+    request: aiohttp.ClientRequest, handler: aiohttp.ClientHandlerType
+) -> aiohttp.ClientResponse:
+    """Client middleware for writes: aiohttp retries a PUT or DELETE once when the
+    connection drops; turning the failure into WriteInterrupted stops that retry."""
+    try:
+        return await handler(request)
+    except aiohttp.ClientConnectorError:
+        raise
+    except (aiohttp.ClientOSError, aiohttp.ServerDisconnectedError) as exc:
+        raise WriteInterrupted(str(exc)) from exc
 
 
 def encode_url(path: str, params: Params | None = None) -> str:
@@ -108,17 +129,33 @@ class TrelloClient:
         response_headers: Mapping[str, str] = {}
         self.calls += 1
         self.units += units
+        write = method not in READS
         try:
             async with self._session.request(
-                method, url, params=params, json=body, headers=headers, timeout=self._timeout
+                method,
+                url,
+                params=params,
+                json=body,
+                headers=headers,
+                timeout=self._timeout,
+                middlewares=(_never_replay,) if write else None,
             ) as response:
                 status = response.status
                 response_headers = response.headers
                 text = await response.text()
                 decoded = decode_body(text, response.content_type)
         except TimeoutError:
+            if write:
+                raise TrelloTimeout(f"Trello did not answer in time: {_UNKNOWN_OUTCOME}") from None
             raise TrelloTimeout("Trello did not answer in time") from None
+        except aiohttp.ClientConnectorError as exc:
+            raise TrelloUpstreamError(f"could not reach Trello ({type(exc).__name__})") from None
         except aiohttp.ClientError as exc:
+            if write:
+                raise TrelloUpstreamError(
+                    f"the connection to Trello broke before it answered "
+                    f"({type(exc.__cause__ or exc).__name__}): {_UNKNOWN_OUTCOME}"
+                ) from None
             raise TrelloUpstreamError(f"could not reach Trello ({type(exc).__name__})") from None
         finally:
             self._notify(
