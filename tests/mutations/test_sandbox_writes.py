@@ -132,3 +132,76 @@ async def test_dropped_write_responses(http: aiohttp.ClientSession, sandbox: San
     # A plain aiohttp session replays a PUT once when the connection drops: the reason
     # TrelloClient sends writes through a middleware that stops it.
     assert len(sandbox.stats.writes()) == 2
+
+
+async def test_the_other_routes_trello_offers(
+    http: aiohttp.ClientSession, sandbox: SandboxServer
+) -> None:
+    """Routes the graph does not use, still served as Trello serves them."""
+    store = sandbox.store
+    card = store.cards_of_board(store.board_by_name("Personal")["id"])[0]
+    cid = card["id"]
+
+    status, checklist = await call(http, sandbox, "POST", "/checklists", json={"idCard": cid})
+    assert (status, checklist["name"]) == (200, "Checklist")
+    clid = checklist["id"]
+    status, _ = await call(http, sandbox, "PUT", f"/checklists/{clid}/name", json={"value": "Two"})
+    assert store.checklist(clid)["name"] == "Two"
+    items = []
+    for name in ("a", "b"):
+        path = f"/checklists/{clid}/checkItems"
+        status, item = await call(http, sandbox, "POST", path, data={"name": name})
+        items.append(item["id"])
+    path = f"/cards/{cid}/checklist/{clid}/checkItem/{items[1]}"
+    status, moved = await call(http, sandbox, "PUT", path, params={"pos": "top"})
+    assert (status, moved["id"]) == (200, items[1])
+    assert [i["name"] for i in store.checklist(clid)["checkItems"]] == ["b", "a"]
+    status, _ = await call(http, sandbox, "DELETE", f"/cards/{cid}/checkItem/{items[0]}")
+    assert [i["id"] for i in store.checklist(clid)["checkItems"]] == [items[1]]
+    status, _ = await call(http, sandbox, "DELETE", f"/cards/{cid}/checklists/{clid}")
+    assert status == 200
+    assert clid not in store.data.checklists
+
+    path = f"/cards/{cid}/actions/comments"
+    status, comment = await call(http, sandbox, "POST", path, params={"text": "hello"})
+    aid = comment["id"]
+    path = f"/cards/{cid}/actions/{aid}/comments"
+    status, edited = await call(http, sandbox, "PUT", path, json={"text": "edited"})
+    assert edited["data"]["text"] == "edited"
+    status, _ = await call(http, sandbox, "PUT", f"/actions/{aid}/text", json={"value": "v"})
+    assert store.action(aid)["data"]["text"] == "v"
+    status, _ = await call(http, sandbox, "DELETE", path)
+    assert status == 200
+    assert aid not in store.data.actions
+
+
+async def test_write_rules(http: aiohttp.ClientSession, sandbox: SandboxServer) -> None:
+    store = sandbox.store
+    board = store.board_by_name("Personal")
+    card = store.cards_of_board(board["id"])[0]
+    cid = card["id"]
+    other = store.board_by_name("Bug Triage")
+    cases = [
+        ("PUT", f"/cards/{cid}", {"pos": "-4"}, 400, "invalid value for pos"),
+        ("PUT", f"/cards/{cid}", {"due": "someday"}, 400, "invalid value for due"),
+        ("PUT", f"/cards/{cid}", {"closed": "yes"}, 400, "invalid value for closed"),
+        ("PUT", f"/cards/{cid}", {"name": ""}, 400, "invalid value for name"),
+        ("PUT", f"/cards/{cid}", {"idLabels": store.labels_of(other["id"])[0]["id"]}, 400,
+         "invalid value for idLabels"),
+        ("PUT", f"/cards/{cid}", {"idList": store.lists_of(board["id"])[0]["id"],
+                                  "idBoard": other["id"]}, 400, "invalid value for idList"),
+        ("POST", "/cards", {"idList": "0" * 24}, 404, None),
+        ("POST", "/cards", {}, 400, "invalid value for idList"),
+        ("POST", f"/cards/{cid}/stickers", {"image": "heart", "top": "0", "left": "0"}, 400,
+         "invalid value for zIndex"),
+        ("POST", f"/cards/{cid}/attachments", {"url": "nope"}, 400, "invalid value for url"),
+        ("POST", f"/cards/{cid}/membersVoted", {"value": store.by_username["grace"]["id"]}, 401,
+         "unauthorized permission requested"),
+        ("POST", f"/cards/{cid}/actions/comments", {"text": ""}, 400, "invalid value for text"),
+    ]  # fmt: skip
+    for method, path, params, status, text in cases:
+        got_status, body = await call(http, sandbox, method, path, json=params)
+        assert got_status == status, (path, params, body)
+        if text is not None:
+            assert body == text
+    assert store.card(cid)["closed"] is False

@@ -6,6 +6,7 @@ from trelloql.errors import UserInputError
 from trelloql.resolvers.base import Embedded, Fetch, Write
 from trelloql.resolvers.mutations import deleted, from_input
 from trelloql.validation import (
+    MAX_ATTACHMENT_TEXT,
     boolean,
     card_id,
     datetime_iso,
@@ -25,7 +26,6 @@ COPY_PARTS = {
     "CUSTOM_FIELDS": "customFields", "DUE": "due", "START": "start", "LABELS": "labels",
     "MEMBERS": "members", "STICKERS": "stickers",
 }  # fmt: skip
-MAX_ATTACHMENT_TEXT = 256
 
 
 def copy_parts(value: Any, field: str) -> str:

@@ -7,6 +7,11 @@ Typical use in a test::
         token = next(iter(SANDBOX_TOKENS))  # Ada Lovelace, the main demo member
         # GET f"{sandbox.base_url}/boards/{board['id']}?key={SANDBOX_API_KEY}&token={token}"
         assert sandbox.stats.count("/1/boards") == 1
+
+Writes (POST, PUT, DELETE) take their parameters from the query string, a form body or a
+JSON body, change the store for the life of the process (``store.reset()`` restores the
+seed) and are listed by ``stats.writes()``; ``SandboxConfig(drop_write_responses=True)``
+performs each write, then drops the connection without answering.
 """
 
 from .app import create_sandbox_app
