@@ -8,15 +8,19 @@ from tartiflette import Resolver
 
 from trelloql.resolvers import (
     actions,
+    board_writes,
     boards,
     card_details,
     cards,
     checklists,
     customfields,
     labels,
+    list_writes,
     lists,
+    member_writes,
     members,
     notifications,
+    organization_writes,
     organizations,
     plugins,
     search,
@@ -52,6 +56,10 @@ GRAPH = Graph(
         *webhooks.MAPPINGS,
         *tokens.MAPPINGS,
         *search.MAPPINGS,
+        *board_writes.MAPPINGS,
+        *list_writes.MAPPINGS,
+        *organization_writes.MAPPINGS,
+        *member_writes.MAPPINGS,
     ]
 )
 

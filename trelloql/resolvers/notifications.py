@@ -1,7 +1,9 @@
-"""Trello mappings of Notification fields and the notification entry point."""
+"""Trello mappings of Notification fields, the notification entry point and mutations."""
 
-from trelloql.resolvers.base import Fetch
+from trelloql.resolvers.base import Fetch, Write
 from trelloql.resolvers.lookups import Lookup
+from trelloql.resolvers.mutations import from_input
+from trelloql.validation import boolean, card_id, id_list, object_id
 
 
 def _about(name: str, type_name: str) -> Lookup:
@@ -24,4 +26,34 @@ MAPPINGS = [
     _about("card", "Card"),
     _about("list", "List"),
     _about("organization", "Organization"),
+]
+
+MAPPINGS += [
+    Write(
+        "Mutation.markNotificationRead",
+        "PUT",
+        "/notifications/{id}",
+        from_input({"id": object_id}, path=("id",), fixed={"unread": False}),
+    ),
+    Write(
+        "Mutation.markNotificationUnread",
+        "PUT",
+        "/notifications/{id}/unread",
+        from_input({"id": object_id}, path=("id",), fixed={"value": True}),
+        then=Fetch("Mutation.notification", "/notifications/{id}", "Notification"),
+    ),
+    Write(
+        "Mutation.markAllNotificationsRead",
+        "POST",
+        "/notifications/all/read",
+        from_input({"ids": id_list, "read": boolean}),
+        then=Fetch("Mutation.me", "/members/me", "Member"),
+    ),
+    Write(
+        "Mutation.markCardNotificationsRead",
+        "POST",
+        "/cards/{idCard}/markAssociatedNotificationsRead",
+        from_input({"idCard": card_id}, path=("idCard",)),
+        then=Fetch("Mutation.card", "/cards/{idCard}", "Card"),
+    ),
 ]
