@@ -11,6 +11,7 @@ from . import (
     routes_actions,
     routes_activity,
     routes_batch,
+    routes_board_writes,
     routes_boards,
     routes_card_details,
     routes_card_relations,
@@ -22,11 +23,14 @@ from . import (
     routes_customfields,
     routes_label_writes,
     routes_labels,
+    routes_list_writes,
     routes_lists,
     routes_member_extras,
+    routes_member_writes,
     routes_members,
     routes_notifications,
     routes_org_extras,
+    routes_org_writes,
     routes_organizations,
     routes_plugins,
     routes_reactions,
@@ -73,6 +77,10 @@ _MODULES = (
     routes_member_extras,
     routes_org_extras,
     routes_card_details,
+    routes_board_writes,
+    routes_list_writes,
+    routes_org_writes,
+    routes_member_writes,
 )
 RECORD = web.RequestKey("trelloql_sandbox_record", RecordedRequest)
 

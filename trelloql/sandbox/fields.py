@@ -33,6 +33,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "status", "avatarSource", "email", "gravatarHash", "idBoards", "idOrganizations",
         "idEnterprisesAdmin", "limits", "loginTypes", "prefs", "trophies",
         "uploadedAvatarHash", "uploadedAvatarUrl", "premiumFeatures", "idBoardsPinned",
+        "oneTimeMessagesDismissed",
     ),
     "organization": (
         "id", "name", "displayName", "desc", "descData", "url", "website", "teamType",

@@ -1,15 +1,17 @@
-"""Notifications: a member's list (paged), one by id and the models it is about,
-and the member's notification channel settings."""
+"""Notifications: a member's list (paged), one by id and the models it is about, marking
+them read or unread, and the member's notification channel settings."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from .cardview import card_view
+from .changes import now
 from .context import Ctx
 from .errors import invalid_value, not_found, unauthorized
 from .fields import MEMBER_MINI, project
 from .ids import is_object_id
+from .inputs import boolean, id_list
 from .nested import fields_of, render_members
 from .params import choice, flag, number
 from .records import find, newest_first, own_member, owned, public
@@ -142,8 +144,61 @@ def get_channel_setting(ctx: Ctx) -> dict[str, Any]:
     return dict(next(s for s in settings if s["channel"] == channel))
 
 
+def _read(ctx: Ctx, item: Record, unread: bool) -> None:
+    item["unread"] = unread
+    item["dateRead"] = None if unread else (item["dateRead"] or now(ctx.store))
+
+
+def update_notification(ctx: Ctx) -> dict[str, Any]:
+    """``PUT /notifications/{id}`` with ``unread``."""
+    item = notification(ctx, ctx.params["notification"])
+    unread = boolean(ctx, "unread")
+    if unread is None:
+        raise invalid_value("unread")
+    _read(ctx, item, unread)
+    return render(ctx, [item])[0]
+
+
+def set_unread(ctx: Ctx) -> dict[str, Any]:
+    """``PUT /notifications/{id}/unread`` with ``value``."""
+    item = notification(ctx, ctx.params["notification"])
+    value = boolean(ctx, "value")
+    if value is None:
+        raise invalid_value("value")
+    _read(ctx, item, value)
+    return render(ctx, [item])[0]
+
+
+def mark_all_read(ctx: Ctx) -> list[Any]:
+    """``POST /notifications/all/read`` with ``read`` (default true) and ``ids``."""
+    read = boolean(ctx, "read")
+    ids = id_list(ctx, "ids")
+    mine = owned(ctx.store.data.notifications, ctx.viewer)
+    if ids is not None:
+        known = {n["id"] for n in mine}
+        if not set(ids) <= known:
+            raise invalid_value("ids")
+        mine = [n for n in mine if n["id"] in ids]
+    for item in mine:
+        _read(ctx, item, unread=read is False)
+    return []
+
+
+def mark_card_read(ctx: Ctx) -> list[Any]:
+    """``POST /cards/{id}/markAssociatedNotificationsRead``."""
+    card = ctx.card(ctx.params["card"])
+    for item in owned(ctx.store.data.notifications, ctx.viewer):
+        if item["data"].get("card", {}).get("id") == card["id"]:
+            _read(ctx, item, unread=False)
+    return []
+
+
 def register(router: Router) -> None:
     """Add the notification routes."""
+    router.add("/notifications/all/read", mark_all_read, method="POST")
+    router.add("/notifications/{notification}", update_notification, method="PUT")
+    router.add("/notifications/{notification}/unread", set_unread, method="PUT")
+    router.add("/cards/{card}/markAssociatedNotificationsRead", mark_card_read, method="POST")
     router.add("/members/{member}/notifications", get_member_notifications)
     router.add("/members/{member}/notificationsChannelSettings", get_channel_settings)
     router.add("/members/{member}/notificationsChannelSettings/{channel}", get_channel_setting)
