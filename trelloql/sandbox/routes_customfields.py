@@ -243,7 +243,12 @@ def _set(ctx: Ctx, card: Record, field: Record, value: Any, id_value: Any, name:
     return dict(item)
 
 
-def _checked_value(kind: str, value: Any, name: str) -> dict[str, str]:
+VALUE_KEYS = {"checkbox": "checked", "date": "date", "number": "number", "text": "text"}
+
+
+def _checked_value(field_type: str, value: Any, name: str) -> dict[str, str]:
+    """A value of the field's type, as Trello stores it (strings)."""
+    kind = VALUE_KEYS[field_type]
     if not isinstance(value, dict) or set(value) != {kind}:
         raise invalid_value(name)
     raw = value[kind]
