@@ -21,6 +21,7 @@ from . import (
     routes_checklists,
     routes_comment_writes,
     routes_customfields,
+    routes_enterprises,
     routes_label_writes,
     routes_labels,
     routes_list_writes,
@@ -81,6 +82,7 @@ _MODULES = (
     routes_list_writes,
     routes_org_writes,
     routes_member_writes,
+    routes_enterprises,
 )
 RECORD = web.RequestKey("trelloql_sandbox_record", RecordedRequest)
 

@@ -48,6 +48,7 @@ class Dataset:
     notifications: dict[str, Record] = field(default_factory=dict)
     tags: dict[str, Record] = field(default_factory=dict)
     exports: dict[str, Record] = field(default_factory=dict)
+    enterprises: dict[str, Record] = field(default_factory=dict)
 
 
 def timestamp(text: str) -> int:

@@ -77,6 +77,7 @@ def add_extras(b: Builder) -> None:
     _tokens_and_webhooks(b)
     _notifications(b)
     _organization_extras(b)
+    _enterprise(b)
 
 
 def _custom_fields(b: Builder, rng: Random) -> None:
@@ -333,3 +334,17 @@ def _organization_extras(b: Builder) -> None:
         "status": {"attempts": 1, "finished": True, "stage": "Export_completed"},
         "size": "48213", "exportUrl": f"https://trello.com/1/organizations/{org['id']}/exports/{eid}/download",
     }  # fmt: skip
+
+
+def _enterprise(b: Builder) -> None:
+    """One enterprise: the product workspace and its admin belong to it."""
+    org = b.data.organizations[b.org_by_name["analyticalengines"]]
+    ada = b.by_username["ada"]
+    eid = b.mint("enterprise", org["created"])
+    b.data.enterprises[eid] = {
+        "id": eid, "name": "babbageandco", "displayName": "Babbage & Co.", "logoHash": None,
+        "logoUrl": None, "idAdmins": [ada], "enterpriseDomains": ["analytical-engines.example.com"],
+        "isRealEnterprise": True, "idOrganizations": [org["id"]],
+    }  # fmt: skip
+    org["idEnterprise"] = eid
+    b.data.members[ada]["idEnterprise"] = eid

@@ -109,7 +109,8 @@ def member_view(store: Store, member: Record, viewer: str) -> Record:
     return {
         "id": mid, "activityBlocked": False, "avatarHash": avatar, "avatarUrl": avatar_url,
         "bio": member["bio"], "bioData": EMOJI, "confirmed": True,
-        "fullName": member["fullName"], "idEnterprise": None, "idMemberReferrer": None,
+        "fullName": member["fullName"], "idEnterprise": member.get("idEnterprise"),
+        "idMemberReferrer": None,
         "idPremOrgsAdmin": [], "initials": member["initials"], "memberType": "normal",
         "nonPublic": {}, "nonPublicAvailable": True, "products": [],
         "url": f"https://trello.com/{member['username']}", "username": member["username"],
@@ -145,7 +146,8 @@ def org_view(store: Store, org: Record, viewer: str) -> Record:
             "boardVisibilityRestrict": {"private": "org", "org": "org", "public": "org"},
             **org.get("prefs", {}),
         },
-        "premiumFeatures": [], "idEnterprise": None, "idMemberCreator": org["idMemberCreator"],
+        "premiumFeatures": [], "idEnterprise": org.get("idEnterprise"),
+        "idMemberCreator": org["idMemberCreator"],
         "dateLastActivity": max((b["dateLastActivity"] for b in boards), default=None),
         "limits": {}, "billableMemberCount": len(org["memberships"]),
     }  # fmt: skip
