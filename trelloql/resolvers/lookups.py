@@ -69,9 +69,8 @@ class Lookup(Fetch):
     enums: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        names = tuple(n for _, n, _, _ in string.Formatter().parse(self.path) if n)
         skip = () if self.is_root else (*self.from_args, *self.local)
-        requires = [n for n in names if n not in skip]
+        requires = [n for n in self.path_names if n not in skip]
         if self.when is not None and self.when.split(".")[0] not in requires:
             requires.append(self.when.split(".")[0])
         object.__setattr__(self, "requires", tuple(requires))

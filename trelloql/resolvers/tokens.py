@@ -55,12 +55,17 @@ async def read_own(ctx: RequestContext, path: str, params: dict[str, str]) -> An
     try:
         (result,) = await ctx.client.batch([url])
     except TrelloError as error:
-        error.message = error.message.replace(token, "<token>")
-        raise
+        raise _scrubbed(error, token) from None
     if isinstance(result, TrelloError):
-        result.message = result.message.replace(token, "<token>")
-        raise result
+        raise _scrubbed(result, token)
     return result
+
+
+def _scrubbed(error: TrelloError, token: str) -> TrelloError:
+    """The error with the token taken out of its message."""
+    error.message = error.message.replace(token, "<token>")
+    error.args = (error.message,)
+    return error
 
 
 def token_resolver(graph: Graph, mapping: TokenRead) -> Callable[..., Any]:
