@@ -21,7 +21,8 @@ INTROSPECTION = """{
   }
 }"""
 VERBS = ("create", "update", "delete", "move", "archive", "unarchive", "copy", "add", "remove",
-         "convert")  # fmt: skip
+         "convert", "close", "reopen", "invite", "generate", "mark", "enable", "disable", "export",
+         "set", "star", "unstar", "dismiss", "rename")  # fmt: skip
 
 
 async def test_every_mutation_takes_one_input_and_returns_an_object(query: Query) -> None:

@@ -81,8 +81,8 @@ async def test_unknown_route_is_404(api: Api, server: SandboxServer) -> None:
     board = server.store.board_by_name("Personal")
     reply = await api.get(f"/boards/{board['id']}/nope")
     assert reply.text == f"Cannot GET /1/boards/{board['id']}/nope"
-    async with api.session.post(server.base_url + "/boards") as response:
-        assert (response.status, await response.text()) == (404, "Cannot POST /1/boards")
+    async with api.session.post(server.base_url + "/members") as response:
+        assert (response.status, await response.text()) == (404, "Cannot POST /1/members")
 
 
 async def test_private_board_of_another_member(api: Api, server: SandboxServer) -> None:

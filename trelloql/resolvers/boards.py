@@ -1,24 +1,8 @@
 """Trello mappings of Board fields and the board entry point."""
 
-from trelloql.errors import UserInputError
-from trelloql.resolvers.base import Args, Fetch, filter_param
-
-MAX_ACTIONS = 1000
-
-
-def action_params(args: Args) -> dict[str, str]:
-    """Trello's action paging params, checked before any call."""
-    limit = args.get("limit")
-    if limit is None or not 1 <= limit <= MAX_ACTIONS:
-        raise UserInputError(f"`limit` must be between 1 and {MAX_ACTIONS}", "limit")
-    params = {"limit": str(limit)}
-    if args.get("filter"):
-        params["filter"] = ",".join(args["filter"])
-    for name in ("before", "since"):
-        if args.get(name):
-            params[name] = str(args[name])
-    return params
-
+from trelloql.resolvers.base import Fetch, filter_param
+from trelloql.resolvers.lookups import Lookup, pick
+from trelloql.resolvers.paging import action_params
 
 MAPPINGS = [
     Fetch("Query.board", "/boards/{id}", "Board"),
@@ -29,4 +13,23 @@ MAPPINGS = [
     Fetch("Board.checklists", "/boards/{id}/checklists", "Checklist"),
     Fetch("Board.organization", "/organizations/{idOrganization}", "Organization"),
     Fetch("Board.actions", "/boards/{id}/actions", "Action", action_params),
+    Fetch("Board.memberCreator", "/members/{idMemberCreator}", "Member"),
+    Lookup(
+        "Board.memberships",
+        "/boards/{id}/memberships",
+        "Membership",
+        filter_param,
+        fields_param=None,
+    ),
+    Lookup("Board.boardStars", "/boards/{id}/boardStars", "BoardStar", fields_param=None),
+    Lookup(
+        "Board.myPrefs",
+        "/boards/{id}",
+        "BoardMyPrefs",
+        lambda _args: {"fields": "id", "myPrefs": "true"},
+        fields_param=None,
+        answer=pick("myPrefs"),
+    ),
+    Fetch("Membership.member", "/members/{idMember}", "Member"),
+    Fetch("BoardStar.board", "/boards/{idBoard}", "Board"),
 ]

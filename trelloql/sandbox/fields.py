@@ -33,6 +33,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "status", "avatarSource", "email", "gravatarHash", "idBoards", "idOrganizations",
         "idEnterprisesAdmin", "limits", "loginTypes", "prefs", "trophies",
         "uploadedAvatarHash", "uploadedAvatarUrl", "premiumFeatures", "idBoardsPinned",
+        "oneTimeMessagesDismissed",
     ),
     "organization": (
         "id", "name", "displayName", "desc", "descData", "url", "website", "teamType",
@@ -54,6 +55,11 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "sticker": ("id", "top", "left", "zIndex", "rotate", "image", "imageUrl", "imageScaled"),
     "checkItemState": ("idCheckItem", "state"),
     "membership": ("id", "idMember", "memberType", "unconfirmed", "deactivated"),
+    "notification": (
+        "id", "unread", "type", "date", "dateRead", "data", "appCreator", "idMemberCreator",
+        "idAction", "reactions",
+    ),
+    "token": ("id", "identifier", "idMember", "dateCreated", "dateExpires", "permissions"),
 }  # fmt: skip
 
 ALWAYS: dict[str, tuple[str, ...]] = {

@@ -136,7 +136,7 @@ def render_labels(ctx: Ctx, labels: list[Record], fields: tuple[str, ...]) -> li
     return [project(label_view(ctx.store, label), fields) for label in labels]
 
 
-MEMBERSHIP_FILTERS = ("active", "admin", "all", "deactivated", "me", "none", "normal")
+MEMBERSHIP_FILTERS = ("active", "admin", "admins", "all", "deactivated", "me", "none", "normal")
 
 
 def render_memberships(ctx: Ctx, memberships: list[Record], value: str) -> list[Record]:
@@ -147,6 +147,7 @@ def render_memberships(ctx: Ctx, memberships: list[Record], value: str) -> list[
         "all": lambda m: True,
         "active": lambda m: not m["deactivated"],
         "admin": lambda m: m["memberType"] == "admin",
+        "admins": lambda m: m["memberType"] == "admin",
         "normal": lambda m: m["memberType"] == "normal",
         "me": lambda m: m["idMember"] == ctx.viewer,
         "deactivated": lambda m: m["deactivated"],

@@ -85,7 +85,7 @@ def get_board(ctx: Ctx) -> dict[str, Any]:
         stars = store.data.members[ctx.viewer]["boardStars"]
         out["boardStars"] = [dict(s) for s in stars if s["idBoard"] == bid]
     if flag(ctx, "myPrefs"):
-        out["myPrefs"] = dict(MY_PREFS)
+        out["myPrefs"] = {**MY_PREFS, **board.get("myPrefs", {}).get(ctx.viewer, {})}
     return out
 
 

@@ -12,6 +12,7 @@ from .seed_bench import add_big_board, add_extra_boards
 from .seed_boards import BOARDS
 from .seed_cards import POS, CardMaker, Record, board_ref, list_ref
 from .seed_data import MEMBERS, ORGS, BoardSpec
+from .seed_extras import add_extras
 
 SEED = 1815
 MAIN_USERNAME = "ada"
@@ -30,6 +31,24 @@ class Dataset:
     checklists: dict[str, Record] = field(default_factory=dict)
     attachments: dict[str, Record] = field(default_factory=dict)
     actions: dict[str, Record] = field(default_factory=dict)
+    custom_fields: dict[str, Record] = field(default_factory=dict)
+    custom_field_items: dict[str, Record] = field(default_factory=dict)
+    plugins: dict[str, Record] = field(default_factory=dict)
+    board_plugins: dict[str, Record] = field(default_factory=dict)
+    plugin_data: dict[str, Record] = field(default_factory=dict)
+    reactions: dict[str, Record] = field(default_factory=dict)
+    saved_searches: dict[str, Record] = field(default_factory=dict)
+    backgrounds: dict[str, Record] = field(default_factory=dict)
+    custom_emoji: dict[str, Record] = field(default_factory=dict)
+    custom_stickers: dict[str, Record] = field(default_factory=dict)
+    channel_settings: dict[str, Record] = field(default_factory=dict)
+    invitations: dict[str, Record] = field(default_factory=dict)
+    tokens: dict[str, Record] = field(default_factory=dict)
+    webhooks: dict[str, Record] = field(default_factory=dict)
+    notifications: dict[str, Record] = field(default_factory=dict)
+    tags: dict[str, Record] = field(default_factory=dict)
+    exports: dict[str, Record] = field(default_factory=dict)
+    enterprises: dict[str, Record] = field(default_factory=dict)
 
 
 def timestamp(text: str) -> int:
@@ -164,6 +183,7 @@ def build_dataset(config: SandboxConfig | None = None) -> Dataset:
     rng = Random(SEED)
     for spec in BOARDS:
         builder.add_board(spec, rng, (2 * 3600, 26 * 3600))
+    add_extras(builder)
     if config is not None and config.big_board_cards > 0:
         add_big_board(builder, config.big_board_cards)
     if config is not None and config.extra_boards > 0:
