@@ -13,6 +13,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from trelloql.errors import UserInputError
+from trelloql.resolvers.paging import action_params
+
 Args = Mapping[str, Any]
 Value = Callable[[Args], str | None]
 
@@ -80,16 +83,23 @@ def back(field_name: str) -> Nest:
     return Nest(field_name, None, None, "", value=fixed(""), back=True)
 
 
+def _action_params(args: Args) -> dict[str, str] | None:
+    """The action list's own params, when a nested `actions=` can carry them."""
+    try:
+        params = action_params(args)
+    except UserInputError:
+        return None  # the field's resolver reports the bad argument
+    return None if "page" in params else params
+
+
 def _board_actions(args: Args) -> str | None:
-    return ",".join(args["filter"]) if args.get("filter") else "all"
+    params = _action_params(args)
+    return None if params is None else params["filter"]
 
 
 def _board_action_extra(args: Args) -> dict[str, str]:
-    extra = {"actions_limit": str(args.get("limit"))}
-    for name in ("before", "since"):
-        if args.get(name):
-            extra[f"actions_{name}"] = str(args[name])
-    return extra
+    params = _action_params(args) or {}
+    return {f"actions_{name}": value for name, value in params.items() if name != "filter"}
 
 
 CARD_FILTERS = ("open", "closed", "all")

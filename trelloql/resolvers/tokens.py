@@ -45,7 +45,7 @@ class TokenRead(Lookup):
 
 def request_token(ctx: RequestContext) -> str:
     """The Trello token this request runs with (the caller's Bearer token or the default)."""
-    return str(ctx.client._credentials.token)
+    return ctx.client.token
 
 
 async def read_own(ctx: RequestContext, path: str, params: dict[str, str]) -> Any:

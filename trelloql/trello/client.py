@@ -98,6 +98,14 @@ class TrelloClient:
         self.calls = 0
         self.units = 0
 
+    @property
+    def token(self) -> str:
+        """The Trello token this client calls with, for routes that name it (`/tokens/{token}`).
+
+        Callers must keep it out of URLs that are logged or measured.
+        """
+        return self._credentials.token
+
     async def get(self, path: str, params: Params | None = None) -> Any:
         """GET a Trello resource and return its decoded JSON."""
         return await self.request("GET", path, params)
