@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tartiflette import Engine
 
+from trelloql.engine_tuning import TunedEngine
 from trelloql.errors import coerce_error
 
 MODULES = ["trelloql.scalars", "trelloql.resolvers"]
@@ -31,8 +32,8 @@ def new_schema_name() -> str:
 
 
 def new_engine() -> Engine:
-    """An uncooked engine with trelloql's resolvers, scalars and error coercer."""
-    return Engine(error_coercer=coerce_error, modules=MODULES)
+    """An uncooked engine with trelloql's resolvers, scalars and error coercer (tuned)."""
+    return TunedEngine(error_coercer=coerce_error, modules=MODULES)
 
 
 async def cooked_engine(sdl_dir: Path) -> Engine:
