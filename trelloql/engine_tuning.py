@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Coroutine
 from contextvars import ContextVar
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -105,13 +106,29 @@ def install(schema: Any, plain_leaves: bool = True) -> None:
                 )
 
 
+@dataclass(frozen=True)
+class _Plain:
+    """How to complete a plain field without the engine.
+
+    `leaf` reads and coerces it from any parent (raising `_Fallback` when it cannot);
+    `scalar`, set for a non-list scalar field, coerces its value read inline from a dict.
+    """
+
+    leaf: Leaf
+    scalar: Callable[[Any], Any] | None = None
+    non_null: bool = False
+
+
 class _Step:
     """How to complete one response key of a selection."""
 
-    __slots__ = ("field", "key", "leaf", "nodes")
+    __slots__ = ("field", "key", "leaf", "name", "nodes", "non_null", "scalar")
 
-    def __init__(self, key: str, nodes: list[Any], field: Any, leaf: Leaf | None) -> None:
-        self.key, self.nodes, self.field, self.leaf = key, nodes, field, leaf
+    def __init__(self, key: str, nodes: list[Any], field: Any, plain: _Plain | None) -> None:
+        self.key, self.nodes, self.field, self.name = key, nodes, field, field.name
+        self.leaf = plain.leaf if plain else None
+        self.scalar = plain.scalar if plain else None
+        self.non_null = plain.non_null if plain else False
 
 
 class _Tuning:
@@ -119,24 +136,31 @@ class _Tuning:
 
     def __init__(self, plain_leaves: bool) -> None:
         self.plain_leaves = plain_leaves
-        self._leaves: dict[int, Leaf | None] = {}
+        self._plain: dict[int, _Plain | None] = {}
 
     def coercer(self, graphql_type: Any) -> Coercer | None:
         """The tuned output coercer of a field type; None to keep Tartiflette's."""
         if graphql_type.is_non_null_type:
-            inner = self.coercer(graphql_type.wrapped_type)
+            wrapped = graphql_type.wrapped_type
+            if self._tunable_object(wrapped):
+                return partial(self._complete_object, object_type=wrapped, non_null=True)
+            inner = self.coercer(wrapped)
             return None if inner is None else partial(non_null_coercer, inner_coercer=inner)
         if graphql_type.is_list_type:
             item_type = graphql_type.wrapped_type
             inner = self.coercer(item_type) or _named_coercer(item_type)
             return partial(_complete_list, item_type=item_type, inner=inner)
-        if (
+        if self._tunable_object(graphql_type):
+            return partial(self._complete_object, object_type=graphql_type)
+        return None
+
+    @staticmethod
+    def _tunable_object(graphql_type: Any) -> bool:
+        return (
             isinstance(graphql_type, GraphQLObjectType)
             and not graphql_type.name.startswith("__")
             and not graphql_type.directives
-        ):
-            return partial(self._complete_object, object_type=graphql_type)
-        return None
+        )
 
     async def _complete_object(
         self,
@@ -146,8 +170,15 @@ class _Tuning:
         field_nodes: list[Any],
         path: Path,
         object_type: Any,
+        non_null: bool = False,
     ) -> Any:
+        """Tartiflette's object completion (and non-null check), plain fields inline."""
         if result is None:
+            if non_null:
+                raise ValueError(
+                    "Cannot return null for non-nullable field "
+                    f"{info.parent_type.name}.{info.field_name}."
+                )
             return None
         if info.is_introspection:
             return await complete_object_value(
@@ -155,13 +186,30 @@ class _Tuning:
             )
         values: dict[str, Any] = {}
         waiting: list[tuple[str, Awaitable[Any]]] = []
+        resolved = False
+        get = result.get if type(result) is dict else None
         for step in await self._steps(execution_context, object_type, field_nodes):
-            if step.leaf is not None:
+            if step.scalar is not None and get is not None:
+                value = get(step.name)
+                if value is None:
+                    if not step.non_null:
+                        values[step.key] = None
+                        continue
+                else:
+                    try:
+                        coerced = step.scalar(value)
+                    except Exception:
+                        coerced = None
+                    if coerced is not None and coerced is not UNDEFINED_VALUE:
+                        values[step.key] = coerced
+                        continue
+            elif step.leaf is not None:
                 try:
                     values[step.key] = step.leaf(result)
                     continue
                 except _Fallback:
                     pass
+            resolved = True
             field = step.field
             running = field.resolver(
                 execution_context, object_type, result, step.nodes, Path(path, step.key), False
@@ -173,6 +221,8 @@ class _Tuning:
             values[step.key] = value
             if not done:
                 waiting.append((step.key, value))
+        if not resolved:
+            return values  # Plain fields only: no error, no undefined value.
         if waiting:
             keys = [key for key, _ in waiting]
             for key, value in zip(keys, await _settle([w for _, w in waiting]), strict=True):
@@ -197,25 +247,25 @@ class _Tuning:
             field = get_field_definition(execution_context.schema, object_type, nodes[0].name.value)
             if field is None:
                 continue
-            leaf = None
+            plain = None
             if not any(node.directives for node in nodes):
                 if field.name == "__typename" and not field.directives:
-                    leaf = _constant(object_type.name)
+                    plain = _Plain(_constant(object_type.name))
                 else:
-                    leaf = self._leaf(field)
-            steps.append(_Step(response_key, nodes, field, leaf))
+                    plain = self._plain_field(field)
+            steps.append(_Step(response_key, nodes, field, plain))
         if cache is not None:
             cache[key] = (field_nodes, steps)
         return steps
 
-    def _leaf(self, field: Any) -> Leaf | None:
+    def _plain_field(self, field: Any) -> _Plain | None:
         key = id(field)
-        if key not in self._leaves:
-            self._leaves[key] = self._plain_leaf(field)
-        return self._leaves[key]
+        if key not in self._plain:
+            self._plain[key] = self._compile_plain(field)
+        return self._plain[key]
 
-    def _plain_leaf(self, field: Any) -> Leaf | None:
-        """A direct reader for a default-resolved scalar or enum field, if it is one."""
+    def _compile_plain(self, field: Any) -> _Plain | None:
+        """How to complete a default-resolved scalar or enum field, if it is one."""
         if (
             not self.plain_leaves
             or field.raw_resolver is not None
@@ -238,15 +288,18 @@ class _Tuning:
         if coerce is None:
             return None
         read = _reader(field.name)
-        if item_non_null is None:
-            return partial(_read_leaf, read=read, coerce=coerce, non_null=non_null)
-        return partial(
-            _read_leaf_list,
-            read=read,
-            coerce=coerce,
-            non_null=non_null,
-            item_non_null=item_non_null,
-        )
+        if item_non_null is not None:
+            leaf = partial(
+                _read_leaf_list,
+                read=read,
+                coerce=coerce,
+                non_null=non_null,
+                item_non_null=item_non_null,
+            )
+            return _Plain(leaf)
+        leaf = partial(_read_leaf, read=read, coerce=coerce, non_null=non_null)
+        inline = isinstance(graphql_type, GraphQLScalarType) and field.name not in _DICT_ATTRIBUTES
+        return _Plain(leaf, coerce if inline else None, non_null)
 
 
 def _named_coercer(graphql_type: Any) -> Coercer:
@@ -363,13 +416,16 @@ async def _complete_list(
     waiting: list[tuple[int, Awaitable[Any]]] = []
     for index, item in enumerate(result):
         item_path = Path(path, index)
-        running = _complete_item(
-            item, info, execution_context, field_nodes, item_path, item_type, inner
-        )
-        done, value = run_eagerly(running)
-        values.append(value)
+        if isinstance(item, Exception):
+            values.append(_handled(item, field_nodes, item_path, item_type, execution_context))
+            continue
+        done, value = run_eagerly(inner(item, info, execution_context, field_nodes, item_path))
         if not done:
+            value = _catching(value, field_nodes, item_path, item_type, execution_context)
             waiting.append((index, value))
+        elif isinstance(value, Exception):
+            value = _handled(value, field_nodes, item_path, item_type, execution_context)
+        values.append(value)
     if waiting:
         settled = await _settle([w for _, w in waiting])
         for (index, _), value in zip(waiting, settled, strict=True):
@@ -380,22 +436,29 @@ async def _complete_list(
     return values
 
 
-async def _complete_item(
-    item: Any,
-    info: Any,
-    execution_context: Any,
+def _handled(
+    error: Exception, field_nodes: list[Any], path: Path, item_type: Any, execution_context: Any
+) -> Any:
+    """A list item's error as Tartiflette's `complete_value_catching_error` treats it:
+    recorded (the item is then None), or returned located when the item is non-null."""
+    try:
+        return handle_field_error(error, field_nodes, path, item_type, execution_context)
+    except Exception as located:
+        return located
+
+
+async def _catching(
+    running: Awaitable[Any],
     field_nodes: list[Any],
     path: Path,
     item_type: Any,
-    inner: Coercer,
+    execution_context: Any,
 ) -> Any:
-    """Tartiflette's `complete_value_catching_error` for one list item."""
+    """A list item's completion that had to wait, its error treated as `_handled` does."""
     try:
-        if isinstance(item, Exception):
-            raise item
-        return await inner(item, info, execution_context, field_nodes, path)
+        return await running
     except Exception as error:
-        return handle_field_error(error, field_nodes, path, item_type, execution_context)
+        return _handled(error, field_nodes, path, item_type, execution_context)
 
 
 async def _settle(waiting: list[Awaitable[Any]]) -> list[Any]:
