@@ -12,6 +12,7 @@ from typing import Any
 
 from aiohttp import web
 
+from trelloql import fastjson
 from trelloql.context import RequestContext
 from trelloql.keys import SESSION, UPSTREAM
 from trelloql.trello.client import Credentials, TrelloClient
@@ -147,4 +148,4 @@ def format_response(
             error["message"] = "Internal server error."
             error["extensions"] = {"code": "INTERNAL_SERVER_ERROR"}
     headers = {REQUEST_ID_HEADER: context.request_id}
-    return web.json_response(result, headers=headers)
+    return fastjson.json_response(result, headers=headers)
