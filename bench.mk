@@ -1,0 +1,8 @@
+# The benchmark (docs/benchmarks.md). Included by the Makefile; uses its BIN and STAMP.
+# Pass options through BENCH_ARGS, e.g. make bench BENCH_ARGS="--only kanban_board --latency-ms 50"
+BENCH_ARGS ?=
+
+.PHONY: bench
+
+bench: $(STAMP)
+	$(BIN)/python -m bench $(BENCH_ARGS)
