@@ -110,15 +110,20 @@ async def cooked(engine: Engine) -> Engine:
     return engine
 
 
-async def median_cpu_ms(run: Callable[[], Awaitable[Any]], repeat: int) -> float:
-    """Median CPU milliseconds of `run`, after one warm-up run."""
-    await run()
-    samples = []
-    for _ in range(repeat):
-        started = time.process_time()
+async def interleaved_cpu_ms(
+    runs: dict[str, Callable[[], Awaitable[Any]]], repeat: int
+) -> dict[str, float]:
+    """Median CPU milliseconds of each run, taken in turns so that a busy machine slows all
+    of them alike, after one warm-up run each."""
+    samples: dict[str, list[float]] = {name: [] for name in runs}
+    for run in runs.values():
         await run()
-        samples.append((time.process_time() - started) * 1000)
-    return statistics.median(samples)
+    for _ in range(repeat):
+        for name, run in runs.items():
+            started = time.process_time()
+            await run()
+            samples[name].append((time.process_time() - started) * 1000)
+    return {name: statistics.median(values) for name, values in samples.items()}
 
 
 def median_encode_ms(encode: Callable[[Any], Any], value: Any, repeat: int = 20) -> float:
@@ -200,13 +205,19 @@ async def measure(
         orjson_ms: float | None = median_encode_ms(orjson.dumps, answer)
     except ImportError:
         orjson_ms = None
+    fast = await interleaved_cpu_ms(
+        {
+            "trelloql": tuned,
+            "graphql-core": graphql_core_runner(query, variables, answer["data"]["board"]),
+        },
+        repeat,
+    )
+    slow = await interleaved_cpu_ms({"stock": stock, "sequential": sequential}, max(3, repeat // 4))
     return EngineTimes(
-        trelloql_ms=await median_cpu_ms(tuned, repeat),
-        graphql_core_ms=await median_cpu_ms(
-            graphql_core_runner(query, variables, answer["data"]["board"]), repeat
-        ),
-        stock_tartiflette_ms=await median_cpu_ms(stock, max(3, repeat // 4)),
-        sequential_tartiflette_ms=await median_cpu_ms(sequential, max(3, repeat // 4)),
+        trelloql_ms=fast["trelloql"],
+        graphql_core_ms=fast["graphql-core"],
+        stock_tartiflette_ms=slow["stock"],
+        sequential_tartiflette_ms=slow["sequential"],
         json_dumps_ms=median_encode_ms(json.dumps, answer),
         orjson_dumps_ms=orjson_ms,
     )
