@@ -1,10 +1,10 @@
 """Engine tuning: plain fields completed inline, resolvers run eagerly, tasks only for real waits.
 
 Tartiflette 1.4.1 completes every field through about ten coroutine layers and, by default,
-one asyncio task per field and per list item: ~340 ms of CPU for 1,000 cards x 10 fields,
-against ~50 ms for graphql-core. `TunedEngine` keeps Tartiflette's parsing, validation,
-resolvers, errors and root execution, and swaps the output coercers of object and list
-fields for ones that:
+one asyncio task per field and per list item: ~350 ms of CPU for 1,000 cards x 10 fields,
+against ~50 ms for graphql-core and ~6 ms for this (docs/benchmarks.md). `TunedEngine` keeps
+Tartiflette's parsing, validation, resolvers, errors and root execution, and swaps the output
+coercers of object and list fields for ones that:
 
 - complete *plain* leaf fields (default resolver, scalar or enum type, no arguments, no
   directives) with a direct dict read and the scalar's `coerce_output`; anything unusual
@@ -15,6 +15,8 @@ fields for ones that:
   and only those waiting on I/O become tasks, all started in the same loop turn, so sibling
   Trello reads are still coalesced into one round;
 - collect each selection's sub-fields once per execution, not once per object.
+
+It also coerces arguments without a task each (see `TunedEngine`).
 """
 
 from __future__ import annotations
