@@ -22,7 +22,7 @@ from typing import Any
 import aiohttp
 
 from bench import engine_cpu
-from bench.load import load, send
+from bench.load import QueryFailed, load, send
 from bench.processes import ROOT, Service, Upstream
 from bench.report import Counts, Results, Row, table, write_json
 from bench.suite import LARGE_BOARD, SUITE, SuiteQuery, sandbox_config
@@ -107,14 +107,18 @@ async def naive_counts(
     latency_ms: float,
 ) -> dict[str, Counts]:
     """Upstream traffic of each query with the planner off."""
+    counts = {}
     with Service(upstream, {"TRELLOQL_PLANNER": "false"}) as service:
         await service.ready(session)
-        return {
-            query.name: (
-                await counted(session, service, upstream, request_body(query, store), latency_ms)
-            )[1]
-            for query in queries
-        }
+        for query in queries:
+            body = request_body(query, store)
+            try:
+                counts[query.name] = (await counted(session, service, upstream, body, latency_ms))[
+                    1
+                ]
+            except QueryFailed as failure:
+                progress(f"{query.name} with the planner off: {failure}")
+    return counts
 
 
 async def run(args: argparse.Namespace) -> Results:
@@ -141,7 +145,9 @@ async def run(args: argparse.Namespace) -> Results:
             if has_planner:
                 naive = await naive_counts(session, upstream, runnable, store, args.latency_ms)
                 rows = [replace(row, naive=naive.get(row.name)) for row in rows]
+            answered = {row.name for row in rows if row.skipped is None}
             large = next((q for q in runnable if q.name == LARGE_BOARD), None)
+            large = large if large is not None and large.name in answered else None
             engine = None
             if large is not None:
                 token = next(iter(SANDBOX_TOKENS))
@@ -191,7 +197,11 @@ async def measure_query(
     """
     body = request_body(query, store)
     url = f"{service.url}/graphql"
-    cold_ms, planned = await counted(session, service, upstream, body, args.latency_ms)
+    try:
+        cold_ms, planned = await counted(session, service, upstream, body, args.latency_ms)
+    except QueryFailed as failure:
+        progress(f"{query.name}: {failure}")
+        return Row(query.name, skipped=f"failed: {str(failure)[:160]}")
     minimum = query.minimum(store)
     cpu_before = service.cpu_seconds()
     sequential = await load(session, url, body, args.requests, 1, args.seconds)

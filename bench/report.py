@@ -79,7 +79,6 @@ def _cells(row: Row, latency_ms: float, naive_mark: str) -> list[str]:
         return [row.name, f"skipped: {row.skipped}"]
     assert row.planned is not None
     assert row.minimum is not None
-    assert row.naive is not None
     assert row.sequential is not None
     assert row.concurrent is not None
     cold = row.cold_ms or 0.0
@@ -88,10 +87,10 @@ def _cells(row: Row, latency_ms: float, naive_mark: str) -> list[str]:
         row.name,
         str(row.planned.calls),
         str(row.minimum.calls),
-        f"{row.naive.calls}{naive_mark}",
+        f"{row.naive.calls}{naive_mark}" if row.naive else "-",
         str(row.planned.units),
         str(row.minimum.units),
-        f"{row.naive.units}{naive_mark}",
+        f"{row.naive.units}{naive_mark}" if row.naive else "-",
         str(row.planned.rounds),
         str(row.minimum.rounds),
         f"{cold:.0f}",
