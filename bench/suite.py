@@ -157,19 +157,19 @@ SUITE = [
         ),
     ),
     SuiteQuery(
+        LARGE_BOARD,
+        """query Big($board: ID!) { board(id: $board) { name
+          cards { id name desc closed due dueComplete pos url shortUrl idList } } }""",
+        lambda store: {"board": ids(store)["big"]},
+        one_call("GET /boards/{id}?cards=open&card_fields=... (1,000 cards)"),
+    ),
+    SuiteQuery(
         "deep",
         """{ me { boards(filter: OPEN) { name lists { name cards { name
           labels { color } members { fullName }
           checklists { name checkItems { name state } } } } } } }""",
         lambda _store: {},
         deep_minimum,
-    ),
-    SuiteQuery(
-        LARGE_BOARD,
-        """query Big($board: ID!) { board(id: $board) { name
-          cards { id name desc closed due dueComplete pos url shortUrl idList } } }""",
-        lambda store: {"board": ids(store)["big"]},
-        one_call("GET /boards/{id}?cards=open&card_fields=... (1,000 cards)"),
     ),
 ]
 
