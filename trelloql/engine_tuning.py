@@ -187,7 +187,7 @@ class _Tuning:
                 result, info, execution_context, field_nodes, path, object_type
             )
         values: dict[str, Any] = {}
-        waiting: list[tuple[str, Awaitable[Any]]] = []
+        waiting: list[tuple[str, Coroutine[Any, Any, Any]]] = []
         resolved = False
         get = result.get if type(result) is dict else None
         for step in await self._steps(execution_context, object_type, field_nodes):
@@ -217,7 +217,12 @@ class _Tuning:
                 execution_context, object_type, result, step.nodes, Path(path, step.key), False
             )
             if not field.parent_concurrently:
-                values[step.key] = await running
+                try:
+                    values[step.key] = await running
+                except BaseException:
+                    for _, rest in waiting:
+                        rest.close()
+                    raise
                 continue
             done, value = run_eagerly(running)
             values[step.key] = value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
@@ -41,6 +42,7 @@ type Item {
   failing: String
   waiting: [Item!]!
   withArg(x: Int = 1): String
+  ordered: String!
 }
 type Query {
   item: Item
@@ -145,6 +147,11 @@ def register(schema_name: str) -> None:
     async def failing(_parent: Any, _args: Any, _ctx: Any, _info: Any) -> Any:
         raise ValueError("boom")
 
+    @Resolver("Item.ordered", schema_name=schema_name, parent_concurrently=False)
+    async def ordered(parent: Any, _args: Any, _ctx: Any, _info: Any) -> Any:
+        await asyncio.sleep(0)
+        return parent.get("name")
+
     @Resolver("Item.waiting", schema_name=schema_name)
     async def waiting(parent: Any, _args: Any, _ctx: Any, _info: Any) -> Any:
         await asyncio.sleep(0)
@@ -189,6 +196,17 @@ def test_tuned_engine_answers_as_stock_tartiflette(
     for query in QUERIES:
         expected, actual = runner.run(both(stock, tuned, query, payload))
         assert actual == expected, query
+
+
+async def test_a_failing_sequential_field_leaves_no_coroutine_behind() -> None:
+    tuned = await cooked(TunedEngine)
+    payload = {"item": {"waiting": [{"id": "1"}]}}
+    answer = await tuned.execute(
+        "{ item { waiting { id } ordered } }", context={"payload": payload}
+    )
+    assert answer["data"] == {"item": None}
+    assert answer["errors"][0]["path"] == ["item", "ordered"]
+    gc.collect()  # a coroutine never awaited would warn here, an error under pytest's settings
 
 
 def test_run_eagerly_finishes_what_does_not_wait() -> None:
