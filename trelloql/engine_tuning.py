@@ -21,7 +21,6 @@ It also coerces arguments without a task each (see `TunedEngine`).
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable, Coroutine
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -40,6 +39,8 @@ from tartiflette.types.enum import GraphQLEnumType
 from tartiflette.types.object import GraphQLObjectType
 from tartiflette.types.scalar import GraphQLScalarType
 from tartiflette.utils.errors import extract_exceptions_from_results
+
+from trelloql.eager import run_eagerly, settle
 
 Coercer = Callable[..., Awaitable[Any]]
 Leaf = Callable[[Any], Any]
@@ -232,7 +233,7 @@ class _Tuning:
             return values  # Plain fields only: no error, no undefined value.
         if waiting:
             keys = [key for key, _ in waiting]
-            for key, value in zip(keys, await _settle([w for _, w in waiting]), strict=True):
+            for key, value in zip(keys, await settle([w for _, w in waiting]), strict=True):
                 values[key] = value
         exceptions = extract_exceptions_from_results(list(values.values()))
         if exceptions:
@@ -434,7 +435,7 @@ async def _complete_list(
             value = _handled(value, field_nodes, item_path, item_type, execution_context)
         values.append(value)
     if waiting:
-        settled = await _settle([w for _, w in waiting])
+        settled = await settle([w for _, w in waiting])
         for (index, _), value in zip(waiting, settled, strict=True):
             values[index] = value
     exceptions = extract_exceptions_from_results(values)
@@ -466,64 +467,3 @@ async def _catching(
         return await running
     except Exception as error:
         return _handled(error, field_nodes, path, item_type, execution_context)
-
-
-async def _settle(waiting: list[Awaitable[Any]]) -> list[Any]:
-    """Await all, each result or the exception it raised (one task each only if several)."""
-    if len(waiting) == 1:
-        try:
-            return [await waiting[0]]
-        except Exception as error:
-            return [error]
-    return await asyncio.gather(*waiting, return_exceptions=True)
-
-
-def run_eagerly(coro: Coroutine[Any, Any, Any]) -> tuple[bool, Any]:
-    """Run `coro` up to its first real wait.
-
-    Returns `(True, result)` when it finished (its exception as the result, as
-    `gather(return_exceptions=True)` would), else `(False, awaitable)` for the rest of it.
-    It runs in the caller's context, like the caller's own code.
-    """
-    try:
-        yielded = _take_over(coro.send(None))
-    except StopIteration as stop:
-        return True, stop.value
-    except Exception as error:
-        return True, error
-    return False, _resume(coro, yielded)
-
-
-def _take_over(yielded: Any) -> Any:
-    """Take a yielded future over from its coroutine, as an asyncio Task does.
-
-    Until that flag is cleared, any other coroutine awaiting the same future (say, two
-    resolvers sharing one loader read) would fail with "await wasn't used with future".
-    """
-    if getattr(yielded, "_asyncio_future_blocking", None):
-        yielded._asyncio_future_blocking = False
-    return yielded
-
-
-async def _resume(coro: Coroutine[Any, Any, Any], yielded: Any) -> Any:
-    """Drive a coroutine that has already run up to a wait, as an asyncio Task would."""
-    while True:
-        try:
-            if yielded is None:
-                await asyncio.sleep(0)
-            else:
-                await yielded
-        except asyncio.CancelledError as cancelled:
-            if yielded is None or not yielded.cancelled():
-                # This task was cancelled while its future still stands: pass it on.
-                try:
-                    yielded = _take_over(coro.throw(cancelled))
-                except StopIteration as stop:
-                    return stop.value
-                continue
-        except Exception:
-            pass  # The coroutine reads its future's outcome itself when resumed.
-        try:
-            yielded = _take_over(coro.send(None))
-        except StopIteration as stop:
-            return stop.value

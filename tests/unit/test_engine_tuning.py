@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tartiflette import Engine, Resolver
 
-from trelloql.engine_tuning import TunedEngine, run_eagerly
+from trelloql.eager import run_eagerly
+from trelloql.engine_tuning import TunedEngine
 from trelloql.schema import new_schema_name
 
 SDL = """
