@@ -39,6 +39,7 @@ clean:
 include hardening.mk
 include graphiql.mk
 include deploy.mk
+include bench.mk
 
 # The planner's equivalence test at scale (planned vs naive answers on generated queries).
 planner-fuzz: $(STAMP)

@@ -64,7 +64,9 @@ def create_app(settings: Settings) -> web.Application:
     app[SETTINGS] = settings
     app[LIFECYCLE] = Lifecycle()
     app[METRICS] = Metrics()
-    app[QUERY_GUARD] = QueryGuard.from_settings(settings, CostModel.from_sdl(sdl, fetched_fields()))
+    app[QUERY_GUARD] = QueryGuard.from_settings(
+        settings, CostModel.from_sdl(sdl, fetched_fields(), planned=settings.planner)
+    )
     if settings.planner:
         app[PLANNER] = Planner(GRAPH)
     app.cleanup_ctx.append(upstream_ctx)

@@ -12,6 +12,7 @@ from typing import Any
 
 from aiohttp import web
 
+from trelloql import fastjson
 from trelloql.context import RequestContext
 from trelloql.guard.suggestions import hide_suggestions
 from trelloql.keys import PLANNER, REQUEST_ID, SETTINGS, UPSTREAM
@@ -160,4 +161,4 @@ def format_response(
             error["message"] = hide_suggestions(error["message"])
     record_outcome(request, result, context)
     headers = {REQUEST_ID_HEADER: context.request_id}
-    return web.json_response(result, headers=headers)
+    return fastjson.json_response(result, headers=headers)

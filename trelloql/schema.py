@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tartiflette import Engine
 
+from trelloql.engine_tuning import TunedEngine
 from trelloql.errors import coerce_error
 from trelloql.unicode_escapes import unicode_safe_query_cache
 
@@ -61,8 +62,8 @@ def new_schema_name() -> str:
 
 
 def new_engine() -> Engine:
-    """An uncooked engine with trelloql's resolvers, scalars and error coercer."""
-    return Engine(
+    """An uncooked engine with trelloql's resolvers, scalars and error coercer (tuned)."""
+    return TunedEngine(
         error_coercer=coerce_error,
         modules=MODULES,
         query_cache_decorator=unicode_safe_query_cache(),

@@ -1,10 +1,11 @@
-"""An estimate of the Trello requests a query needs, made from the schema alone.
+"""An estimate of the Trello requests a query needs, made from the schema and the plan.
 
 Every field a resolver answers with a Trello GET costs one request per parent
-object; a list multiplies the objects below it by its `limit` argument when the
-query gives one, else by LIST_SIZE. Aliases count separately and de-duplication
-is ignored, so the figure is an upper-side estimate for refusing absurd queries,
-not a bill.
+object, unless the query planner folds it into its parent's request (then it costs
+nothing of its own); a list multiplies the objects below it by its `limit` argument
+when the query gives one, else by LIST_SIZE. Aliases count separately and
+de-duplication is ignored, so the figure is an upper-side estimate for refusing
+absurd queries, not a bill.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from graphql.language import (
 )
 
 from trelloql.guard.analysis import Selected
+from trelloql.planner.shapes import LIFT_ROUTES, SHAPE_OF_PATH, SHAPES, Nest
 from trelloql.resolvers import GRAPH
 from trelloql.resolvers.base import Fetch
 
@@ -57,15 +59,32 @@ def _list_size(field: FieldNode) -> int:
 class CostModel:
     """Estimates upstream requests for the operations of one schema."""
 
-    def __init__(self, schema: GraphQLSchema, fetched_fields: Iterable[str]) -> None:
+    def __init__(
+        self, schema: GraphQLSchema, fetched_fields: Iterable[str], planned: bool = False
+    ) -> None:
         self._schema = schema
         self._fetched = frozenset(fetched_fields)
+        self._planned = planned
 
     @classmethod
-    def from_sdl(cls, sdl: str, fetched_fields: Iterable[str]) -> CostModel:
+    def from_sdl(cls, sdl: str, fetched_fields: Iterable[str], planned: bool = False) -> CostModel:
         """A model for the schema in `sdl`; `fetched_fields` are `Type.field` names
-        whose resolver calls Trello."""
-        return cls(build_schema(sdl), fetched_fields)
+        whose resolver calls Trello; `planned` when the query planner is on."""
+        return cls(build_schema(sdl), fetched_fields, planned)
+
+    def _shapes(self, key: str, shape: str | None) -> tuple[bool, str | None]:
+        """Whether field `key` needs a request of its own where its parent has `shape`,
+        and the shape of its answer."""
+        if not self._planned:
+            return True, None
+        nest = _nest(shape, key)
+        if nest is not None:
+            return False, nest.children
+        lifted = _nest(SHAPE_OF_PATH.get(LIFT_ROUTES.get(key.split(".", 1)[0], "")), key)
+        if lifted is not None:
+            return True, lifted.children
+        mapping = GRAPH.by_field.get(key)
+        return True, SHAPE_OF_PATH.get(mapping.path) if isinstance(mapping, Fetch) else None
 
     def __call__(self, selected: Selected) -> int:
         """The estimated number of Trello requests of the selected operation."""
@@ -76,35 +95,41 @@ class CostModel:
         every_field_calls = operation is OperationType.MUTATION
         memo: dict[str, int] = {}
 
-        def cost(selection_set: SelectionSetNode | None, type_: GraphQLNamedType) -> int:
+        def cost(
+            selection_set: SelectionSetNode | None,
+            type_: GraphQLNamedType,
+            shape: str | None = None,
+        ) -> int:
             if selection_set is None:
                 return 0
             total = 0
             for selection in selection_set.selections:
                 if isinstance(selection, FieldNode):
-                    total += field_cost(selection, type_)
+                    total += field_cost(selection, type_, shape)
                 elif isinstance(selection, InlineFragmentNode):
                     condition = selection.type_condition
                     inner = self._schema.get_type(condition.name.value) if condition else type_
                     if inner is not None:
-                        total += cost(selection.selection_set, inner)
+                        total += cost(selection.selection_set, inner, shape)
                 elif isinstance(selection, FragmentSpreadNode):
                     total += fragment_cost(selection.name.value)
                 total = min(total, CEILING)
             return total
 
-        def field_cost(node: FieldNode, parent: GraphQLNamedType) -> int:
+        def field_cost(node: FieldNode, parent: GraphQLNamedType, shape: str | None) -> int:
             if not isinstance(parent, GraphQLObjectType | GraphQLInterfaceType):
                 return 0
             field = parent.fields.get(node.name.value)
             if field is None:
                 return 0
-            calls = int(
-                (every_field_calls and parent is root)
-                or f"{parent.name}.{node.name.value}" in self._fetched
-            )
+            key = f"{parent.name}.{node.name.value}"
+            calls = int((every_field_calls and parent is root) or key in self._fetched)
+            child_shape = None
+            if key in self._fetched:
+                own_request, child_shape = self._shapes(key, shape)
+                calls = int(own_request or (every_field_calls and parent is root))
             inner, is_list = _unwrap(field.type)
-            below = cost(node.selection_set, inner)
+            below = cost(node.selection_set, inner, child_shape)
             return calls + (_list_size(node) if is_list else 1) * below
 
         def fragment_cost(name: str) -> int:
@@ -119,6 +144,14 @@ class CostModel:
             return memo[name]
 
         return cost(selected.operation.selection_set, root)
+
+
+def _nest(shape: str | None, key: str) -> Nest | None:
+    """The nest by which `shape`'s request can carry field `key`, if any."""
+    for nest in SHAPES.get(shape or "", ()):
+        if nest.field == key and (nest.param is not None or nest.back or nest.key):
+            return nest
+    return None
 
 
 def fetched_fields() -> list[str]:

@@ -1,0 +1,1 @@
+"""The trelloql benchmark: `make bench`, or `python -m bench --help`."""

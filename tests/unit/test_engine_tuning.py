@@ -1,0 +1,257 @@
+"""The tuned engine answers exactly as stock Tartiflette, data and errors, for any payload."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+from collections.abc import Iterator
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tartiflette import Engine, Resolver
+
+from trelloql.eager import run_eagerly
+from trelloql.engine_tuning import TunedEngine
+from trelloql.schema import new_schema_name
+
+SDL = """
+scalar DateTime
+scalar JSON
+scalar Position
+enum Color { RED GREEN }
+type Item {
+  id: ID!
+  name: String
+  count: Int
+  ratio: Float
+  flag: Boolean
+  color: Color
+  when: DateTime
+  data: JSON
+  tags: [String!]
+  loose: [String]
+  strict: [String!]!
+  nested: [[Int]]
+  items: String
+  child: Item
+  must: Item!
+  children: [Item!]
+  maybeChildren: [Item]
+  computed: String
+  failing: String
+  waiting: [Item!]!
+  withArg(x: Int = 1): String
+  ordered: String!
+}
+type Query {
+  item: Item
+  items: [Item]
+  strictItems: [Item!]!
+  object: Item
+}
+"""
+
+QUERIES = [
+    "{ item { id name count ratio flag color when data tags loose strict nested items } }",
+    "{ items { id name child { id name } must { id } children { id count } } }",
+    "{ strictItems { id maybeChildren { id name } } }",
+    "{ a: item { x: name y: name ...F ... on Item { flag } __typename } }"
+    " fragment F on Item { count }",
+    "query($s: Boolean!) { item { name @skip(if: $s) count @include(if: $s) } }",
+    "{ item { computed failing withArg withArg2: withArg(x: 2) } }",
+    "{ items { waiting { name waiting { id computed } } } }",
+    "{ object { id name tags child { name } } }",
+    '{ __typename __type(name: "Item") { name fields { name } } }',
+]
+
+SCALARS = st.one_of(
+    st.none(),
+    st.text(max_size=5),
+    st.integers(-(2**40), 2**40),
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.sampled_from(["RED", "GREEN", "BLUE"]),
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=2)
+    ),
+    max_leaves=6,
+)
+WELL_TYPED = {
+    "id": st.text(max_size=5),
+    "name": st.none() | st.text(max_size=5),
+    "count": st.integers(-(2**31), 2**31 - 1),
+    "ratio": st.floats(allow_nan=False, allow_infinity=False),
+    "flag": st.booleans(),
+    "color": st.sampled_from(["RED", "GREEN"]),
+    "when": st.just("2026-11-27T09:30:00.000Z"),
+    "data": VALUES,
+    "tags": st.lists(st.text(max_size=3), max_size=3),
+    "loose": st.lists(st.none() | st.text(max_size=3), max_size=3),
+    "strict": st.lists(st.text(max_size=3), max_size=3),
+    "nested": st.lists(st.none() | st.lists(st.none() | st.integers(0, 9), max_size=2), max_size=2),
+    "items": st.text(max_size=3),
+}
+
+
+def items(depth: int) -> st.SearchStrategy[Any]:
+    """Item-ish dicts: each known key absent, well typed or anything; children likewise."""
+    fields = {key: typed | VALUES for key, typed in WELL_TYPED.items()}
+    if depth > 0:
+        child = items(depth - 1)
+        nullable_child = st.none() | child
+        fields |= {
+            "child": nullable_child,
+            "must": nullable_child,
+            "children": st.none() | st.lists(nullable_child, max_size=3),
+            "maybeChildren": st.none() | st.lists(nullable_child, max_size=3),
+            "waiting": st.lists(child, max_size=2),
+        }
+    return st.fixed_dictionaries({}, optional=fields)
+
+
+PAYLOADS = st.fixed_dictionaries(
+    {
+        "item": st.none() | items(2),
+        "items": st.none() | st.lists(st.none() | items(2), max_size=3),
+        "strictItems": st.lists(st.none() | items(1), max_size=3),
+    }
+)
+
+
+def register(schema_name: str) -> None:
+    """The same resolvers for each engine's schema."""
+
+    def root(name: str) -> Any:
+        async def resolve(_parent: Any, _args: Any, ctx: dict[str, Any], _info: Any) -> Any:
+            return ctx["payload"][name]
+
+        return resolve
+
+    for name in ("item", "items", "strictItems"):
+        Resolver(f"Query.{name}", schema_name=schema_name)(root(name))
+
+    @Resolver("Query.object", schema_name=schema_name)
+    async def as_object(_parent: Any, _args: Any, ctx: dict[str, Any], _info: Any) -> Any:
+        item = ctx["payload"]["item"] or {}
+        return SimpleNamespace(**{k: v for k, v in item.items() if k in ("id", "name", "tags")})
+
+    @Resolver("Item.computed", schema_name=schema_name)
+    async def computed(parent: Any, _args: Any, _ctx: Any, _info: Any) -> Any:
+        return f"<{parent.get('name')}>"
+
+    @Resolver("Item.failing", schema_name=schema_name)
+    async def failing(_parent: Any, _args: Any, _ctx: Any, _info: Any) -> Any:
+        raise ValueError("boom")
+
+    @Resolver("Item.ordered", schema_name=schema_name, parent_concurrently=False)
+    async def ordered(parent: Any, _args: Any, _ctx: Any, _info: Any) -> Any:
+        await asyncio.sleep(0)
+        return parent.get("name")
+
+    @Resolver("Item.waiting", schema_name=schema_name)
+    async def waiting(parent: Any, _args: Any, _ctx: Any, _info: Any) -> Any:
+        await asyncio.sleep(0)
+        return parent.get("waiting") or []
+
+
+async def cooked(engine_class: type[Engine]) -> Engine:
+    name = new_schema_name()
+    register(name)
+    engine = engine_class(modules=["trelloql.scalars"])
+    await engine.cook(sdl=SDL, schema_name=name)
+    return engine
+
+
+@pytest.fixture(scope="module")
+def engines() -> Iterator[tuple[asyncio.Runner, Engine, Engine]]:
+    with asyncio.Runner() as runner:
+        stock = runner.run(cooked(Engine))
+        tuned = runner.run(cooked(TunedEngine))
+        yield runner, stock, tuned
+
+
+async def both(stock: Engine, tuned: Engine, query: str, payload: Any) -> tuple[Any, Any]:
+    """Both engines' answers; errors sorted, as their order is unspecified (and, in stock
+    Tartiflette, an accident of task scheduling)."""
+    variables = {"s": bool(payload.get("item"))}
+    answers = []
+    for engine in (stock, tuned):
+        answer = await engine.execute(query, context={"payload": payload}, variables=variables)
+        if "errors" in answer:
+            answer["errors"].sort(key=lambda error: (str(error["path"]), error["message"]))
+        answers.append(answer)
+    return answers[0], answers[1]
+
+
+@given(payload=PAYLOADS)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_tuned_engine_answers_as_stock_tartiflette(
+    engines: tuple[asyncio.Runner, Engine, Engine], payload: Any
+) -> None:
+    runner, stock, tuned = engines
+    for query in QUERIES:
+        expected, actual = runner.run(both(stock, tuned, query, payload))
+        assert actual == expected, query
+
+
+async def test_a_failing_sequential_field_leaves_no_coroutine_behind() -> None:
+    tuned = await cooked(TunedEngine)
+    payload = {"item": {"waiting": [{"id": "1"}]}}
+    answer = await tuned.execute(
+        "{ item { waiting { id } ordered } }", context={"payload": payload}
+    )
+    assert answer["data"] == {"item": None}
+    assert answer["errors"][0]["path"] == ["item", "ordered"]
+    gc.collect()  # a coroutine never awaited would warn here, an error under pytest's settings
+
+
+def test_run_eagerly_finishes_what_does_not_wait() -> None:
+    async def plain() -> int:
+        return 1
+
+    async def failing() -> int:
+        raise KeyError("x")
+
+    assert run_eagerly(plain()) == (True, 1)
+    done, error = run_eagerly(failing())
+    assert done
+    assert isinstance(error, KeyError)
+
+
+async def test_run_eagerly_hands_over_what_waits_and_shares_futures() -> None:
+    future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+    async def reader(offset: int) -> int:
+        return await future + offset
+
+    first, second = run_eagerly(reader(1)), run_eagerly(reader(2))
+    assert not first[0]
+    assert not second[0]
+    asyncio.get_running_loop().call_soon(future.set_result, 40)
+    assert await asyncio.gather(first[1], second[1]) == [41, 42]
+
+
+async def test_run_eagerly_passes_cancellation_on() -> None:
+    never: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+    cleaned = []
+
+    async def reader() -> int:
+        try:
+            return await never
+        finally:
+            cleaned.append(True)
+
+    done, rest = run_eagerly(reader())
+    assert not done
+    task = asyncio.ensure_future(rest)
+    await asyncio.sleep(0)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert cleaned == [True]
