@@ -17,7 +17,9 @@ DEEP = "{ " + "me { boards { members { " * 6 + "id" + " } } }" * 6 + " }"
 ALIASES = "{ " + " ".join(f"a{i}: me {{ id }}" for i in range(1000)) + " }"
 DIRECTIVES = "{ me" + " @include(if: true)" * 100 + " { id } }"
 TOKENS = "{ me { " + "id " * 2000 + "} }"
-COSTLY = "{ me { boards { lists { cards { checklists { checkItems { name } } } } } } }"
+COSTLY = (
+    "{ me { boards { actions(limit: 1000) { memberCreator { boards { lists { name } } } } } } }"
+)
 LONG = "{ me { id } }" + " " * 100_000
 
 

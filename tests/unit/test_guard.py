@@ -149,3 +149,19 @@ def test_suggestions_are_hidden() -> None:
     message = "Value FOO is not a valid ListFilter. Did you mean OPEN or CLOSED?"
     assert hide_suggestions(message) == "Value FOO is not a valid ListFilter."
     assert hide_suggestions("Field x doesn't exist on Board") == "Field x doesn't exist on Board"
+
+
+def test_planned_cost_counts_only_requests_the_planner_cannot_fold() -> None:
+    planned = CostModel.from_sdl(read_sdl(DEFAULT_SDL_DIR), fetched_fields(), planned=True)
+
+    def estimate(text: str) -> int:
+        selected = check_query(text, None, GuardLimits(max_cost=10**9, max_depth=20), planned)
+        assert selected is not None
+        return planned(selected)
+
+    dashboard = "{ me { boards { lists { cards { checklists { checkItems { name } } } } } } }"
+    assert estimate(dashboard) == 1 + 10
+    assert estimate('{ board(id: "b") { lists { cards { members { id } labels { id } } } } }') == 1
+    assert (
+        estimate('{ card(id: "c") { comments { memberCreator { id } } checklists { id } } }') == 1
+    )
