@@ -11,6 +11,7 @@ from tartiflette import Engine
 
 from trelloql.engine_tuning import TunedEngine
 from trelloql.errors import coerce_error
+from trelloql.introspection import use_current_introspection
 from trelloql.unicode_escapes import unicode_safe_query_cache
 
 MODULES = ["trelloql.scalars", "trelloql.resolvers"]
@@ -63,6 +64,7 @@ def new_schema_name() -> str:
 
 def new_engine() -> Engine:
     """An uncooked engine with trelloql's resolvers, scalars and error coercer (tuned)."""
+    use_current_introspection()
     return TunedEngine(
         error_coercer=coerce_error,
         modules=MODULES,

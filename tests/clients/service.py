@@ -22,14 +22,8 @@ async def running_service(**settings: Any) -> AsyncIterator[TestServer]:
         yield server
 
 
-# Tartiflette 1.4 answers the June 2018 introspection: no `includeDeprecated` on arguments and
-# input fields. gql asks for it by default, so clients of this service turn it off.
-INTROSPECTION_ARGS = {"input_value_deprecation": False}
-
-
 def gql_client(server: TestServer) -> Client:
-    """A gql client over aiohttp that fetches the schema and validates requests against it."""
+    """A gql client over aiohttp, with its default (current) introspection query: it fetches
+    the schema and validates requests against it."""
     transport = AIOHTTPTransport(url=str(server.make_url("/graphql")))
-    return Client(
-        transport=transport, fetch_schema_from_transport=True, introspection_args=INTROSPECTION_ARGS
-    )
+    return Client(transport=transport, fetch_schema_from_transport=True)

@@ -6,7 +6,15 @@ import subprocess
 import sys
 
 from aiohttp.test_utils import TestServer
-from graphql import GraphQLSchema, build_schema, lexicographic_sort_schema, print_schema
+from aiohttp import ClientSession
+from graphql import (
+    GraphQLSchema,
+    build_client_schema,
+    build_schema,
+    get_introspection_query,
+    lexicographic_sort_schema,
+    print_schema,
+)
 
 from tests.clients.service import gql_client
 
@@ -45,3 +53,21 @@ async def test_introspected_schema_is_the_sdl_the_service_loads(service: TestSer
         "introspection differs from the SDL; note that Tartiflette keeps the newlines "
         "around a block-string description, so write descriptions on one line"
     )
+
+
+async def test_the_current_full_introspection_query_is_answered(service: TestServer) -> None:
+    query = get_introspection_query(
+        descriptions=True,
+        specified_by_url=True,
+        directive_is_repeatable=True,
+        schema_description=True,
+        input_value_deprecation=True,
+    )
+    async with ClientSession() as http:
+        response = await http.post(service.make_url("/graphql"), json={"query": query})
+        result = await response.json()
+    assert "errors" not in result
+    schema = build_client_schema(result["data"])
+    create_card = schema.mutation_type.fields["createCard"] if schema.mutation_type else None
+    assert create_card is not None
+    assert "input" in create_card.args
