@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from aiohttp.test_utils import TestServer
 from aiohttp import ClientSession
+from aiohttp.test_utils import TestServer
 from graphql import (
     GraphQLSchema,
     build_client_schema,
