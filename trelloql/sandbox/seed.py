@@ -111,16 +111,16 @@ class Builder:
                 "boardStars": [],
             }  # fmt: skip
         self.serials["member"] = len(MEMBERS)
-        for spec in ORGS:
-            at = timestamp(spec.created)
+        for org in ORGS:
+            at = timestamp(org.created)
             oid = self.mint("organization", at)
-            self.org_by_name[spec.name] = oid
+            self.org_by_name[org.name] = oid
             self.data.organizations[oid] = {
-                "id": oid, "name": spec.name, "displayName": spec.display_name,
-                "desc": spec.desc, "website": spec.website, "permissionLevel": spec.permission,
-                "idMemberCreator": self.by_username[spec.members[0][0]], "created": at,
+                "id": oid, "name": org.name, "displayName": org.display_name,
+                "desc": org.desc, "website": org.website, "permissionLevel": org.permission,
+                "idMemberCreator": self.by_username[org.members[0][0]], "created": at,
                 "memberships": [
-                    self.membership(self.by_username[user], kind, at) for user, kind in spec.members
+                    self.membership(self.by_username[user], kind, at) for user, kind in org.members
                 ],
             }  # fmt: skip
 
@@ -158,7 +158,7 @@ class Builder:
         lists = []
         for index, (raw, _) in enumerate(spec.lists):
             created = at + 60 * (index + 1)
-            lst = {
+            lst: Record = {
                 "id": self.mint("list", created), "idBoard": bid, "name": raw.lstrip("~"),
                 "closed": raw.startswith("~"), "pos": POS * (index + 1), "created": created,
             }  # fmt: skip
