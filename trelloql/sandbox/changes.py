@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .ids import iso
-from .seed import Record
+from .seed import Record, action_record
 from .seed_cards import board_ref, card_ref, list_ref
 from .store import Store
 
@@ -18,12 +18,7 @@ def record_action(
 ) -> Record:
     """Add an action of ``type_`` done now by ``creator`` (``member`` is whom it concerns)."""
     aid = store.mint("action")
-    action: Record = {
-        "id": aid, "idMemberCreator": creator, "data": data, "appCreator": None,
-        "type": type_, "date": now(store), "limits": {},
-    }  # fmt: skip
-    if member is not None:
-        action["idMember"] = member
+    action = action_record(aid, type_, now(store), creator, data, member)
     store.data.actions[aid] = action
     return action
 

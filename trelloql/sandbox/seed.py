@@ -59,6 +59,19 @@ def timestamp(text: str) -> int:
     return parsed
 
 
+def action_record(
+    aid: str, type_: str, date: str, creator: str, data: Record, member: str | None
+) -> Record:
+    """An action as Trello shows it (``member`` is whom it concerns)."""
+    action: Record = {
+        "id": aid, "idMemberCreator": creator, "data": data, "appCreator": None,
+        "type": type_, "date": date, "limits": {},
+    }  # fmt: skip
+    if member is not None:
+        action["idMember"] = member
+    return action
+
+
 def member_id(index: int) -> str:
     """Id of the ``index``-th seeded member (0 is the main demo member)."""
     return object_id(timestamp(MEMBERS[index].created), "member", index + 1)
@@ -83,13 +96,7 @@ class Builder:
     ) -> int:
         """Record an action; returns its time for activity tracking."""
         aid = self.mint("action", at)
-        record: Record = {
-            "id": aid, "idMemberCreator": creator, "data": data, "appCreator": None,
-            "type": type_, "date": iso(at), "limits": {},
-        }  # fmt: skip
-        if member is not None:
-            record["idMember"] = member
-        self.data.actions[aid] = record
+        self.data.actions[aid] = action_record(aid, type_, iso(at), creator, data, member)
         return at
 
     def membership(self, member: str, member_type: str, at: int) -> Record:
