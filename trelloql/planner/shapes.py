@@ -60,11 +60,6 @@ class Nest:
     back: bool = False
     ref: str | None = None
 
-    @property
-    def is_join(self) -> bool:
-        """Whether the data comes from a sibling collection matched by `join_by`."""
-        return self.join_by is not None
-
 
 def join(field_name: str, param: str, fields_param: str, key: str, by: str, **kw: Any) -> Nest:
     """A Nest served from the request's `key` collection, matched on `by`."""
