@@ -38,6 +38,13 @@ def touch(store: Store, board_id: str, card: Record | None = None) -> None:
         card["dateLastActivity"] = when
 
 
+def off_board_cards(store: Store, board_id: str, member: str) -> None:
+    """Take ``member`` off every card of the board."""
+    for card in store.cards_of_board(board_id):
+        if member in card["idMembers"]:
+            card["idMembers"].remove(member)
+
+
 def set_members(store: Store, card: Record, wanted: list[str], viewer: str) -> None:
     """Put exactly ``wanted`` members on the card, recording who was added or removed."""
     current = card["idMembers"]
