@@ -42,7 +42,7 @@ from tartiflette.utils.errors import extract_exceptions_from_results
 
 from trelloql.eager import run_eagerly, settle
 
-Coercer = Callable[..., Awaitable[Any]]
+Coercer = Callable[..., Coroutine[Any, Any, Any]]
 Leaf = Callable[[Any], Any]
 
 # Per execution: (object type, field nodes) -> the compiled steps of that selection.
@@ -382,7 +382,7 @@ def _read_leaf_list(
         return None
     if not isinstance(values, list):
         raise _Fallback
-    out = []
+    out: list[Any] = []
     for value in values:
         if value is None:
             if item_non_null:

@@ -66,7 +66,7 @@ def bake(schema_name: str, _config: Any = None) -> str:
 
 def use_current_introspection() -> None:
     """Make every engine cooked from now on load this module instead of Tartiflette's."""
-    modules = tartiflette.engine._BUILTINS_MODULES
-    tartiflette.engine._BUILTINS_MODULES = tuple(
-        __name__ if name == builtin.__name__ else name for name in modules
-    )
+    modules: tuple[str, ...] = tartiflette.engine._BUILTINS_MODULES
+    replaced = tuple(__name__ if name == builtin.__name__ else name for name in modules)
+    # Tartiflette types it as a fixed-length tuple; the same names, one swapped.
+    tartiflette.engine._BUILTINS_MODULES = replaced  # type: ignore[assignment]

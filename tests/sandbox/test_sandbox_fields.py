@@ -7,7 +7,7 @@ from sandbox_testkit import Api
 
 from trelloql.sandbox import SandboxServer, Store
 from trelloql.sandbox.cardview import card_view
-from trelloql.sandbox.fields import FIELDS, select_fields
+from trelloql.sandbox.fields import FIELDS
 from trelloql.sandbox.views import (
     board_view,
     checklist_view,
@@ -90,12 +90,6 @@ async def test_unknown_field_is_a_400(
     reply = await api.get(target, **params, **{param: "name,bogus"})
     assert (reply.status, reply.text) == (400, f"invalid value for {param}")
     assert reply.headers["Content-Type"].startswith("text/plain")
-
-
-def test_select_fields_helper() -> None:
-    label = {"id": "x", "idBoard": "b", "name": "n", "color": "red", "uses": 2}
-    assert select_fields(label, "color", "label") == {"id": "x", "color": "red"}
-    assert select_fields(label, None, "label") == label
 
 
 def test_views_provide_every_listed_field() -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from tartiflette.coercers.arguments import coerce_arguments
@@ -23,7 +24,7 @@ class Selection:
     type_name: str
     args: Mapping[str, Any]
     names: set[str]
-    children: list[Selection] = field(default_factory=list)
+    children: list[Selection] = dataclasses.field(default_factory=list)
 
 
 def collect_children(

@@ -10,7 +10,7 @@ second level Trello reaches through prefixed params (`card_attachments=true`).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from trelloql.errors import UserInputError
@@ -56,14 +56,9 @@ class Nest:
     value: Value = true
     extra: Callable[[Args], dict[str, str]] = no_extra
     children: str | None = None
-    join_by: str | None = field(default=None)
+    join_by: str | None = None
     back: bool = False
     ref: str | None = None
-
-    @property
-    def is_join(self) -> bool:
-        """Whether the data comes from a sibling collection matched by `join_by`."""
-        return self.join_by is not None
 
 
 def join(field_name: str, param: str, fields_param: str, key: str, by: str, **kw: Any) -> Nest:

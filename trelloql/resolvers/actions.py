@@ -1,12 +1,12 @@
 """Trello mappings of Action fields, its reactions, the action entry point, reaction mutations."""
 
 from trelloql.errors import UserInputError
-from trelloql.resolvers.base import Args, Fetch, Write, WriteRequest
+from trelloql.resolvers.base import Args, Fetch, Mapping_, Write, WriteRequest
 from trelloql.resolvers.lookups import Lookup
 from trelloql.resolvers.mutations import deleted, from_input
 from trelloql.validation import INPUT, checked, object_id, path_values, text
 
-MAPPINGS = [
+MAPPINGS: list[Mapping_] = [
     Fetch("Query.action", "/actions/{id}", "Action"),
     Fetch("Action.memberCreator", "/actions/{id}/memberCreator", "Member"),
     Lookup("Action.member", "/actions/{id}/member", "Member", optional=True),

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import string
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
@@ -41,7 +42,7 @@ class Fetch:
     path: str
     type_name: str
     params: ArgsToParams = no_params
-    requires: tuple[str, ...] = field(init=False)
+    requires: tuple[str, ...] = dataclasses.field(init=False)
 
     def __post_init__(self) -> None:
         names = tuple(n for _, n, _, _ in string.Formatter().parse(self.path) if n)

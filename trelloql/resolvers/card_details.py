@@ -1,6 +1,6 @@
 """Trello mappings of a card's details: actions, votes, stickers, check items, attachments."""
 
-from trelloql.resolvers.base import Fetch, Upper
+from trelloql.resolvers.base import Fetch, Mapping_, Upper
 from trelloql.resolvers.lookups import Lookup, with_parent
 from trelloql.resolvers.paging import action_params
 
@@ -10,7 +10,7 @@ def _by_id(field: str, path: str, type_name: str, arg: str) -> Lookup:
     return Lookup(field, path, type_name, from_args=(arg,))
 
 
-MAPPINGS = [
+MAPPINGS: list[Mapping_] = [
     Fetch("Card.actions", "/cards/{id}/actions", "Action", action_params),
     Fetch("Card.membersVoted", "/cards/{id}/membersVoted", "Member"),
     Lookup(

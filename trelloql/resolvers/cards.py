@@ -3,7 +3,7 @@
 from typing import Any
 
 from trelloql.errors import UserInputError
-from trelloql.resolvers.base import Embedded, Fetch, Write
+from trelloql.resolvers.base import Embedded, Fetch, Mapping_, Write
 from trelloql.resolvers.mutations import deleted, from_input
 from trelloql.validation import (
     MAX_ATTACHMENT_TEXT,
@@ -74,7 +74,7 @@ def _on_card(field: str, method: str, path: str, rules: dict[str, Any], **kwargs
     return Write(field, method, path, build, then=READ_BACK)
 
 
-MAPPINGS = [
+MAPPINGS: list[Mapping_] = [
     Fetch("Query.card", "/cards/{id}", "Card"),
     Fetch("Card.board", "/boards/{idBoard}", "Board"),
     Fetch("Card.list", "/lists/{idList}", "List"),

@@ -1,6 +1,6 @@
 """Trello mappings of Checklist and CheckItem fields, the checklist entry point and mutations."""
 
-from trelloql.resolvers.base import Fetch, Upper, Write
+from trelloql.resolvers.base import Fetch, Mapping_, Upper, Write
 from trelloql.resolvers.mutations import deleted, from_input
 from trelloql.validation import (
     boolean,
@@ -25,7 +25,7 @@ UPDATE_ITEM_RULES = {
 }  # fmt: skip
 ITEM_REF_RULES = {"idCard": card_id, "idChecklist": object_id, "idCheckItem": object_id}
 
-MAPPINGS = [
+MAPPINGS: list[Mapping_] = [
     Fetch("Query.checklist", "/checklists/{id}", "Checklist"),
     Fetch("Checklist.checkItems", "/checklists/{id}/checkItems", "CheckItem"),
     Fetch("Checklist.card", "/cards/{idCard}", "Card"),

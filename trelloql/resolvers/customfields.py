@@ -4,7 +4,7 @@ their entry point and their mutations."""
 from typing import Any
 
 from trelloql.errors import UserInputError
-from trelloql.resolvers.base import Args, Fetch, Upper, Write, WriteRequest
+from trelloql.resolvers.base import Args, Fetch, Mapping_, Upper, Write, WriteRequest
 from trelloql.resolvers.lookups import Lookup
 from trelloql.resolvers.mutations import deleted, from_input
 from trelloql.validation import (
@@ -23,7 +23,7 @@ from trelloql.validation import (
     text,
 )
 
-MAPPINGS = [
+MAPPINGS: list[Mapping_] = [
     Lookup("Query.customField", "/customFields/{id}", "CustomField", fields_param=None),
     Lookup("Board.customFields", "/boards/{id}/customFields", "CustomField", fields_param=None),
     Lookup(

@@ -1,6 +1,6 @@
 """Trello mappings of Label fields, the label entry point and the label mutations."""
 
-from trelloql.resolvers.base import Args, Fetch, Upper, Write, WriteRequest
+from trelloql.resolvers.base import Args, Fetch, Mapping_, Upper, Write, WriteRequest
 from trelloql.resolvers.mutations import deleted, from_input
 from trelloql.validation import board_id, checked, label_color, object_id, text
 
@@ -14,7 +14,7 @@ def create_label(args: Args) -> WriteRequest:
     return {}, params
 
 
-MAPPINGS = [
+MAPPINGS: list[Mapping_] = [
     Fetch("Query.label", "/labels/{id}", "Label"),
     Upper("Label.color"),
     Write("Mutation.createLabel", "POST", "/labels", create_label),

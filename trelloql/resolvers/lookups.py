@@ -100,10 +100,10 @@ def lookup_path(mapping: Lookup, parent: Any, args: Args) -> str | None:
             value = str(args[name])
             values[name] = checked_id(value.lower() if name in mapping.enums else value, name)
         else:
-            value = parent.get(name) if isinstance(parent, dict) else None
-            if value is None:
+            found = parent.get(name) if isinstance(parent, dict) else None
+            if found is None:
                 return None
-            values[name] = quote(str(value), safe="")
+            values[name] = quote(str(found), safe="")
     return mapping.path.format(**values)
 
 

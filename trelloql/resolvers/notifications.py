@@ -1,6 +1,6 @@
 """Trello mappings of Notification fields, the notification entry point and mutations."""
 
-from trelloql.resolvers.base import Fetch, Write
+from trelloql.resolvers.base import Fetch, Mapping_, Write
 from trelloql.resolvers.lookups import Lookup
 from trelloql.resolvers.mutations import from_input
 from trelloql.validation import boolean, card_id, id_list, object_id
@@ -17,7 +17,7 @@ def _about(name: str, type_name: str) -> Lookup:
     )
 
 
-MAPPINGS = [
+MAPPINGS: list[Mapping_] = [
     Fetch("Query.notification", "/notifications/{id}", "Notification"),
     Fetch("Notification.action", "/actions/{idAction}", "Action"),
     Fetch("Notification.memberCreator", "/notifications/{id}/memberCreator", "Member"),

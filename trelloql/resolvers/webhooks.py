@@ -1,13 +1,13 @@
 """Trello mappings of Webhook fields, the webhook entry point and the webhook mutations."""
 
-from trelloql.resolvers.base import Write
+from trelloql.resolvers.base import Mapping_, Write
 from trelloql.resolvers.lookups import Lookup
 from trelloql.resolvers.mutations import deleted, from_input
 from trelloql.validation import boolean, description, object_id, url
 
 RULES = {"idModel": object_id, "callbackURL": url, "description": description, "active": boolean}
 
-MAPPINGS = [
+MAPPINGS: list[Mapping_] = [
     Lookup("Query.webhook", "/webhooks/{id}", "Webhook", fields_param=None),
     Write(
         "Mutation.createWebhook",

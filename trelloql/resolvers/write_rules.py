@@ -14,7 +14,8 @@ from typing import Any
 
 from trelloql.errors import UserInputError
 from trelloql.resolvers.base import Args, Write, WriteRequest
-from trelloql.validation import INPUT, Rule, checked, path_values
+from trelloql.resolvers.mutations import from_input
+from trelloql.validation import INPUT, Rule, checked
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 ORGANIZATION_NAME = re.compile(r"^[a-z0-9_]{3,}$")
@@ -87,13 +88,10 @@ def build_with(
     fixed: Mapping[str, Any] | None = None,
 ) -> Callable[[Args], WriteRequest]:
     """Like `from_input`, plus `extra` parameters from nested inputs."""
+    plain = from_input(rules, path, required, renamed)
 
     def build(args: Args) -> WriteRequest:
-        params = checked(args, rules, (*path, *required))
-        values = path_values(params, *path)
-        for name, trello_name in (renamed or {}).items():
-            if name in params:
-                params[trello_name] = params.pop(name)
+        values, params = plain(args)
         if extra is not None:
             params.update(extra(args))
         params.update(fixed or {})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .ids import iso
-from .seed import Record
+from .seed import Record, action_record
 from .seed_cards import board_ref, card_ref, list_ref
 from .store import Store
 
@@ -18,12 +18,7 @@ def record_action(
 ) -> Record:
     """Add an action of ``type_`` done now by ``creator`` (``member`` is whom it concerns)."""
     aid = store.mint("action")
-    action: Record = {
-        "id": aid, "idMemberCreator": creator, "data": data, "appCreator": None,
-        "type": type_, "date": now(store), "limits": {},
-    }  # fmt: skip
-    if member is not None:
-        action["idMember"] = member
+    action = action_record(aid, type_, now(store), creator, data, member)
     store.data.actions[aid] = action
     return action
 
@@ -41,6 +36,13 @@ def touch(store: Store, board_id: str, card: Record | None = None) -> None:
     store.data.boards[board_id]["dateLastActivity"] = when
     if card is not None:
         card["dateLastActivity"] = when
+
+
+def off_board_cards(store: Store, board_id: str, member: str) -> None:
+    """Take ``member`` off every card of the board."""
+    for card in store.cards_of_board(board_id):
+        if member in card["idMembers"]:
+            card["idMembers"].remove(member)
 
 
 def set_members(store: Store, card: Record, wanted: list[str], viewer: str) -> None:

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
+from aiohttp.typedefs import Handler, Middleware
 
 from .errors import TrelloError
 
-_Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 ERROR_STATUSES = (500, 502, 503, 504)
 DROPPED = 444
 """Recorded in Stats for a dropped connection (nginx's code for closing without an answer)."""
@@ -71,11 +71,11 @@ class Faults:
 def faults_middleware(
     faults_of: Callable[[web.Request], Faults],
     sleep_of: Callable[[web.Request], Callable[[float], Awaitable[Any]]],
-) -> Callable[[web.Request, _Handler], Awaitable[web.StreamResponse]]:
+) -> Middleware:
     """The aiohttp middleware applying the faults that ``faults_of(request)`` describes."""
 
     @web.middleware
-    async def inject_faults(request: web.Request, handler: _Handler) -> web.StreamResponse:
+    async def inject_faults(request: web.Request, handler: Handler) -> web.StreamResponse:
         faults = faults_of(request)
         path = request.path.removeprefix("/1")
         if not faults.applies(path):

@@ -108,10 +108,3 @@ def parse_fields(
 def project(obj: Mapping[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
     """Keep only ``fields`` of ``obj``, in that order."""
     return {name: obj[name] for name in fields if name in obj}
-
-
-def select_fields(
-    obj: Mapping[str, Any], fields_param: str | None, resource: str, default: str = ALL
-) -> dict[str, Any]:
-    """Project one object through a ``fields`` parameter value (None means the default)."""
-    return project(obj, parse_fields(fields_param, resource, default))

@@ -80,7 +80,9 @@ def render_cards(
     stickers = flag(ctx, f"{prefix}stickers")
     sticker_fields = fields_of(ctx, f"{prefix}sticker_fields", "sticker")
     item_fields = parse_fields(None, "checkItem", CHECK_ITEM_DEFAULT)
-    store, out, seen = ctx.store, [], {}
+    store = ctx.store
+    out: list[Record] = []
+    seen: dict[str, Record] = {}
     for card in cards:
         item = card_view(store, card, ctx.viewer, fields)
         if members:

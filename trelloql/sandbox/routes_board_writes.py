@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from .changes import now, record_action, touch
+from .changes import now, off_board_cards, record_action, touch
 from .context import Ctx
 from .errors import TrelloError, invalid_value, not_found, unauthorized
 from .ids import short_link
@@ -285,9 +285,7 @@ def remove_member(ctx: Ctx) -> dict[str, Any]:
     if not any(m["memberType"] == "admin" for m in others):
         raise TrelloError(403, "A board needs at least one admin")
     board["memberships"] = others
-    for card in ctx.store.cards_of_board(board["id"]):
-        if mid in card["idMembers"]:
-            card["idMembers"].remove(mid)
+    off_board_cards(ctx.store, board["id"], mid)
     data = {"board": board_ref(board), "idMember": mid}
     record_action(ctx.store, "removeMemberFromBoard", ctx.viewer, data, mid)
     return board_reply(ctx, board)

@@ -181,7 +181,7 @@ def add_option(ctx: Ctx) -> dict[str, Any]:
     field = _writable_field(ctx, ctx.params["field"])
     if field["type"] != "list":
         raise TrelloError(400, "Custom field is not a list")
-    given = {"value": _json_object(ctx, "value") or {}, "color": ctx.arg("color")}
+    given: dict[str, Any] = {"value": _json_object(ctx, "value") or {}, "color": ctx.arg("color")}
     if ctx.arg("pos") is not None:
         raw = ctx.arg("pos") or ""
         given["pos"] = raw if raw in ("top", "bottom") else float(raw) if _number(raw) else -1

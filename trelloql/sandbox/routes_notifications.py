@@ -149,24 +149,24 @@ def _read(ctx: Ctx, item: Record, unread: bool) -> None:
     item["dateRead"] = None if unread else (item["dateRead"] or now(ctx.store))
 
 
-def update_notification(ctx: Ctx) -> dict[str, Any]:
-    """``PUT /notifications/{id}`` with ``unread``."""
+def _mark(ctx: Ctx, param: str) -> dict[str, Any]:
+    """Mark the notification unread or read as the boolean ``param`` says."""
     item = notification(ctx, ctx.params["notification"])
-    unread = boolean(ctx, "unread")
+    unread = boolean(ctx, param)
     if unread is None:
-        raise invalid_value("unread")
+        raise invalid_value(param)
     _read(ctx, item, unread)
     return render(ctx, [item])[0]
 
 
+def update_notification(ctx: Ctx) -> dict[str, Any]:
+    """``PUT /notifications/{id}`` with ``unread``."""
+    return _mark(ctx, "unread")
+
+
 def set_unread(ctx: Ctx) -> dict[str, Any]:
     """``PUT /notifications/{id}/unread`` with ``value``."""
-    item = notification(ctx, ctx.params["notification"])
-    value = boolean(ctx, "value")
-    if value is None:
-        raise invalid_value("value")
-    _read(ctx, item, value)
-    return render(ctx, [item])[0]
+    return _mark(ctx, "value")
 
 
 def mark_all_read(ctx: Ctx) -> list[Any]:

@@ -6,7 +6,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from .changes import now, record_action
+from .changes import now, off_board_cards, record_action
 from .context import Ctx
 from .errors import TrelloError, invalid_value, not_found
 from .inputs import boolean, one_of, text
@@ -207,9 +207,7 @@ def _remove(ctx: Ctx, org: Record, boards_too: bool) -> dict[str, Any]:
     if boards_too:
         for board in ctx.store.boards_of_org(org["id"]):
             board["memberships"] = [m for m in board["memberships"] if m["idMember"] != member]
-            for card in ctx.store.cards_of_board(board["id"]):
-                if member in card["idMembers"]:
-                    card["idMembers"].remove(member)
+            off_board_cards(ctx.store, board["id"], member)
     data = {"organization": _ref(org), "idMemberRemoved": member}
     record_action(ctx.store, "removeMemberFromOrganization", ctx.viewer, data, member)
     return org_reply(ctx, org)

@@ -93,9 +93,9 @@ def add_reaction(ctx: Ctx) -> dict[str, Any]:
     unified, native, name, short = _emoji(ctx)
     skin = ctx.arg("skinVariation")
     mine = [r for r in _reactions(ctx, action) if r["idMember"] == ctx.viewer]
-    for reaction in mine:
-        if reaction["idEmoji"] == unified:
-            return _render(ctx, reaction)
+    for existing in mine:
+        if existing["idEmoji"] == unified:
+            return _render(ctx, existing)
     reaction: Record = {
         "id": ctx.store.mint("reaction"), "idMember": ctx.viewer, "idModel": action["id"],
         "idEmoji": unified, "date": now(ctx.store),

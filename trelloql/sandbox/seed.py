@@ -59,6 +59,19 @@ def timestamp(text: str) -> int:
     return parsed
 
 
+def action_record(
+    aid: str, type_: str, date: str, creator: str, data: Record, member: str | None
+) -> Record:
+    """An action as Trello shows it (``member`` is whom it concerns)."""
+    action: Record = {
+        "id": aid, "idMemberCreator": creator, "data": data, "appCreator": None,
+        "type": type_, "date": date, "limits": {},
+    }  # fmt: skip
+    if member is not None:
+        action["idMember"] = member
+    return action
+
+
 def member_id(index: int) -> str:
     """Id of the ``index``-th seeded member (0 is the main demo member)."""
     return object_id(timestamp(MEMBERS[index].created), "member", index + 1)
@@ -83,13 +96,7 @@ class Builder:
     ) -> int:
         """Record an action; returns its time for activity tracking."""
         aid = self.mint("action", at)
-        record: Record = {
-            "id": aid, "idMemberCreator": creator, "data": data, "appCreator": None,
-            "type": type_, "date": iso(at), "limits": {},
-        }  # fmt: skip
-        if member is not None:
-            record["idMember"] = member
-        self.data.actions[aid] = record
+        self.data.actions[aid] = action_record(aid, type_, iso(at), creator, data, member)
         return at
 
     def membership(self, member: str, member_type: str, at: int) -> Record:
@@ -111,16 +118,16 @@ class Builder:
                 "boardStars": [],
             }  # fmt: skip
         self.serials["member"] = len(MEMBERS)
-        for spec in ORGS:
-            at = timestamp(spec.created)
+        for org in ORGS:
+            at = timestamp(org.created)
             oid = self.mint("organization", at)
-            self.org_by_name[spec.name] = oid
+            self.org_by_name[org.name] = oid
             self.data.organizations[oid] = {
-                "id": oid, "name": spec.name, "displayName": spec.display_name,
-                "desc": spec.desc, "website": spec.website, "permissionLevel": spec.permission,
-                "idMemberCreator": self.by_username[spec.members[0][0]], "created": at,
+                "id": oid, "name": org.name, "displayName": org.display_name,
+                "desc": org.desc, "website": org.website, "permissionLevel": org.permission,
+                "idMemberCreator": self.by_username[org.members[0][0]], "created": at,
                 "memberships": [
-                    self.membership(self.by_username[user], kind, at) for user, kind in spec.members
+                    self.membership(self.by_username[user], kind, at) for user, kind in org.members
                 ],
             }  # fmt: skip
 
@@ -158,7 +165,7 @@ class Builder:
         lists = []
         for index, (raw, _) in enumerate(spec.lists):
             created = at + 60 * (index + 1)
-            lst = {
+            lst: Record = {
                 "id": self.mint("list", created), "idBoard": bid, "name": raw.lstrip("~"),
                 "closed": raw.startswith("~"), "pos": POS * (index + 1), "created": created,
             }  # fmt: skip

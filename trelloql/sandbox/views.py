@@ -67,7 +67,7 @@ def board_view(store: Store, board: Record, viewer: str) -> Record:
             **board.get("prefs", {}),
         },
         "labelNames": names,
-        "starred": bool(me) and any(s["idBoard"] == bid for s in me["boardStars"]),
+        "starred": me is not None and any(s["idBoard"] == bid for s in me["boardStars"]),
         "limits": {
             "cards": {"openPerBoard": limit_status(open_cards, 5000, 4500)},
             "labels": {"perBoard": limit_status(len(store.labels_of(bid)), 1000, 900)},

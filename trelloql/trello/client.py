@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -12,7 +11,6 @@ from urllib.parse import quote, urlencode
 import aiohttp
 
 from trelloql.trello.errors import (
-    TrelloError,
     TrelloTimeout,
     TrelloUpstreamError,
     decode_body,
@@ -194,12 +192,3 @@ def _batch_item(item: Any) -> Any:
     if status >= 400:
         return error_for_status(status, body)
     return body
-
-
-async def gather_settled(*aws: Any) -> list[Any]:
-    """Await all, returning each result or the TrelloError it raised."""
-    results = await asyncio.gather(*aws, return_exceptions=True)
-    for result in results:
-        if isinstance(result, BaseException) and not isinstance(result, TrelloError):
-            raise result
-    return results
