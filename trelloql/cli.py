@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from trelloql import shutdown
 from trelloql.app import create_app
 from trelloql.logsetup import setup_logging
-from trelloql.sandbox import SANDBOX_API_KEY, SANDBOX_TOKENS, SandboxConfig, serve_forever
 from trelloql.schema import cooked_engine, read_sdl
 from trelloql.settings import Settings, SettingsError, load_settings
 
@@ -25,10 +24,17 @@ def _settings_or_exit() -> Settings:
         raise SystemExit(EXIT_BAD_CONFIG) from None
 
 
+def _sandbox_secrets() -> tuple[str, ...]:
+    """The embedded sandbox's key and tokens (imported only when the sandbox is used)."""
+    from trelloql.sandbox import SANDBOX_API_KEY, SANDBOX_TOKENS
+
+    return (SANDBOX_API_KEY, *SANDBOX_TOKENS)
+
+
 def serve(_args: argparse.Namespace) -> None:
     """Serve the GraphQL API until SIGINT/SIGTERM."""
     settings = _settings_or_exit()
-    secrets = settings.credentials() or (SANDBOX_API_KEY, *SANDBOX_TOKENS)
+    secrets = settings.credentials() or _sandbox_secrets()
     setup_logging(settings.log_level, settings.log_format, secrets)
     shutdown.run(
         create_app(settings),
@@ -41,6 +47,8 @@ def serve(_args: argparse.Namespace) -> None:
 
 def sandbox(args: argparse.Namespace) -> None:
     """Run the sandbox Trello alone on 127.0.0.1, for client developers."""
+    from trelloql.sandbox import SandboxConfig, serve_forever
+
     setup_logging("INFO")
     config = SandboxConfig(latency_ms=args.latency_ms, rate_limits=not args.no_rate_limits)
     asyncio.run(serve_forever(config, "127.0.0.1", args.port))

@@ -9,7 +9,6 @@ import aiohttp
 from aiohttp import web
 
 from trelloql.keys import SESSION, SETTINGS, UPSTREAM, Upstream
-from trelloql.sandbox import SANDBOX_API_KEY, SANDBOX_TOKENS, SandboxConfig, SandboxServer
 from trelloql.settings import Settings
 from trelloql.trello.client import Credentials
 
@@ -33,6 +32,14 @@ async def upstream_ctx(app: web.Application) -> AsyncIterator[None]:
     async with aiohttp.ClientSession(connector=connector) as session:
         app[SESSION] = session
         if settings.use_sandbox:
+            # Imported here: a service calling the real Trello need not hold the sandbox.
+            from trelloql.sandbox import (
+                SANDBOX_API_KEY,
+                SANDBOX_TOKENS,
+                SandboxConfig,
+                SandboxServer,
+            )
+
             config = SandboxConfig(latency_ms=settings.sandbox_latency_ms)
             async with SandboxServer(config) as sandbox:
                 logger.info(

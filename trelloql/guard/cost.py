@@ -11,24 +11,26 @@ absurd queries, not a bill.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import cast
 
-from graphql import (
-    GraphQLInterfaceType,
-    GraphQLList,
-    GraphQLNamedType,
-    GraphQLNonNull,
-    GraphQLObjectType,
-    GraphQLOutputType,
-    GraphQLSchema,
-    build_schema,
-)
 from graphql.language import (
     FieldNode,
     FragmentSpreadNode,
     InlineFragmentNode,
+    InterfaceTypeDefinitionNode,
+    InterfaceTypeExtensionNode,
     IntValueNode,
+    ListTypeNode,
+    NamedTypeNode,
+    NonNullTypeNode,
+    ObjectTypeDefinitionNode,
+    ObjectTypeExtensionNode,
     OperationType,
     SelectionSetNode,
+    TypeDefinitionNode,
+    TypeExtensionNode,
+    TypeNode,
+    parse,
 )
 
 from trelloql.guard.analysis import Selected
@@ -41,12 +43,45 @@ MAX_LIST_SIZE = 1000
 CEILING = 10**9
 
 
-def _unwrap(type_: GraphQLOutputType) -> tuple[GraphQLNamedType, bool]:
+ROOT_TYPES = {
+    OperationType.QUERY: "Query",
+    OperationType.MUTATION: "Mutation",
+    OperationType.SUBSCRIPTION: "Subscription",
+}
+
+Fields = dict[str, tuple[str, bool]]
+"""A type's fields: name -> (named type of the answer, whether it is a list)."""
+
+
+def _unwrap(type_: TypeNode) -> tuple[str, bool]:
     is_list = False
-    while isinstance(type_, GraphQLNonNull | GraphQLList):
-        is_list = is_list or isinstance(type_, GraphQLList)
-        type_ = type_.of_type
-    return type_, is_list
+    while not isinstance(type_, NamedTypeNode):
+        is_list = is_list or isinstance(type_, ListTypeNode)
+        type_ = cast(NonNullTypeNode | ListTypeNode, type_).type
+    return type_.name.value, is_list
+
+
+def types_of_sdl(sdl: str) -> dict[str, Fields]:
+    """Every named type of the SDL with its fields (none for scalars, enums, unions, inputs).
+
+    Only what the estimate reads, from the parsed SDL: a full graphql-core schema of it
+    would hold about 3 MiB for the life of the process.
+    """
+    types: dict[str, Fields] = {}
+    for definition in parse(sdl, no_location=True).definitions:
+        if not isinstance(definition, TypeDefinitionNode | TypeExtensionNode):
+            continue
+        fields = types.setdefault(definition.name.value, {})
+        if isinstance(
+            definition,
+            ObjectTypeDefinitionNode
+            | ObjectTypeExtensionNode
+            | InterfaceTypeDefinitionNode
+            | InterfaceTypeExtensionNode,
+        ):
+            for field in definition.fields or ():
+                fields[field.name.value] = _unwrap(field.type)
+    return types
 
 
 def _list_size(field: FieldNode) -> int:
@@ -60,9 +95,9 @@ class CostModel:
     """Estimates upstream requests for the operations of one schema."""
 
     def __init__(
-        self, schema: GraphQLSchema, fetched_fields: Iterable[str], planned: bool = False
+        self, types: dict[str, Fields], fetched_fields: Iterable[str], planned: bool = False
     ) -> None:
-        self._schema = schema
+        self._types = types
         self._fetched = frozenset(fetched_fields)
         self._planned = planned
 
@@ -70,7 +105,7 @@ class CostModel:
     def from_sdl(cls, sdl: str, fetched_fields: Iterable[str], planned: bool = False) -> CostModel:
         """A model for the schema in `sdl`; `fetched_fields` are `Type.field` names
         whose resolver calls Trello; `planned` when the query planner is on."""
-        return cls(build_schema(sdl), fetched_fields, planned)
+        return cls(types_of_sdl(sdl), fetched_fields, planned)
 
     def _shapes(self, key: str, shape: str | None) -> tuple[bool, str | None]:
         """Whether field `key` needs a request of its own where its parent has `shape`,
@@ -89,15 +124,15 @@ class CostModel:
     def __call__(self, selected: Selected) -> int:
         """The estimated number of Trello requests of the selected operation."""
         operation = selected.operation.operation
-        root = self._schema.get_root_type(operation)
-        if root is None:
+        root = ROOT_TYPES[operation]
+        if root not in self._types:
             return 0
         every_field_calls = operation is OperationType.MUTATION
         memo: dict[str, int] = {}
 
         def cost(
             selection_set: SelectionSetNode | None,
-            type_: GraphQLNamedType,
+            type_: str,
             shape: str | None = None,
         ) -> int:
             if selection_set is None:
@@ -108,27 +143,25 @@ class CostModel:
                     total += field_cost(selection, type_, shape)
                 elif isinstance(selection, InlineFragmentNode):
                     condition = selection.type_condition
-                    inner = self._schema.get_type(condition.name.value) if condition else type_
-                    if inner is not None:
+                    inner = condition.name.value if condition else type_
+                    if inner in self._types:
                         total += cost(selection.selection_set, inner, shape)
                 elif isinstance(selection, FragmentSpreadNode):
                     total += fragment_cost(selection.name.value)
                 total = min(total, CEILING)
             return total
 
-        def field_cost(node: FieldNode, parent: GraphQLNamedType, shape: str | None) -> int:
-            if not isinstance(parent, GraphQLObjectType | GraphQLInterfaceType):
-                return 0
-            field = parent.fields.get(node.name.value)
+        def field_cost(node: FieldNode, parent: str, shape: str | None) -> int:
+            field = self._types[parent].get(node.name.value)
             if field is None:
                 return 0
-            key = f"{parent.name}.{node.name.value}"
-            calls = int((every_field_calls and parent is root) or key in self._fetched)
+            key = f"{parent}.{node.name.value}"
+            calls = int((every_field_calls and parent == root) or key in self._fetched)
             child_shape = None
             if key in self._fetched:
                 own_request, child_shape = self._shapes(key, shape)
-                calls = int(own_request or (every_field_calls and parent is root))
-            inner, is_list = _unwrap(field.type)
+                calls = int(own_request or (every_field_calls and parent == root))
+            inner, is_list = field
             below = cost(node.selection_set, inner, child_shape)
             return calls + (_list_size(node) if is_list else 1) * below
 
@@ -136,10 +169,8 @@ class CostModel:
             if name not in memo:
                 memo[name] = 0  # a cycle is invalid (the engine says so) and costs nothing here
                 fragment = selected.fragments.get(name)
-                inner = (
-                    self._schema.get_type(fragment.type_condition.name.value) if fragment else None
-                )
-                if fragment is not None and inner is not None:
+                inner = fragment.type_condition.name.value if fragment else None
+                if fragment is not None and inner in self._types:
                     memo[name] = cost(fragment.selection_set, inner)
             return memo[name]
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 import json
 from typing import Any, ClassVar
 
+import orjson
+
 MAX_MESSAGE_LENGTH = 300
 
 
@@ -115,8 +117,15 @@ def error_for_status(status: int, body: Any, retry_after: float | None = None) -
 
 
 def decode_body(text: str, content_type: str) -> Any:
-    """Decode a response body by its content type: JSON, or the text itself."""
+    """Decode a response body by its content type: JSON, or the text itself.
+
+    JSON goes through orjson (several times faster on a big board's answer); what orjson
+    refuses (say, an integer over 64 bits, or NaN) through the standard library."""
     if "json" in content_type:
+        try:
+            return orjson.loads(text)
+        except ValueError:
+            pass
         try:
             return json.loads(text)
         except ValueError:
