@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from trelloql.planner.selection import Selection
 from trelloql.planner.shapes import SHAPES, Nest
 
-TrelloFields = Callable[[str, set[str]], set[str]]
+TrelloFields = Callable[[str, AbstractSet[str]], AbstractSet[str]]
 
 ROOT = "fields"  # the slot of the request's own fields, widened by back-references
 

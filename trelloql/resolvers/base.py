@@ -6,7 +6,9 @@ import dataclasses
 import re
 import string
 from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
@@ -17,6 +19,7 @@ from trelloql.selection import selected_names
 Args = Mapping[str, Any]
 ArgsToParams = Callable[[Args], dict[str, str]]
 
+FIELDS_CACHE_SIZE = 4096
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9_.\-]{1,100}$")
 
 
@@ -121,9 +124,12 @@ class Graph:
             type_name, name = mapping.field.split(".", 1)
             if isinstance(mapping, Fetch | Embedded):
                 self._computed.setdefault(type_name, {})[name] = mapping
+        # Every resolver of a list's items asks the same; the selections of a schema are few.
+        self._trello_fields = lru_cache(maxsize=FIELDS_CACHE_SIZE)(self._fields_of)
+        self._fields_param = lru_cache(maxsize=FIELDS_CACHE_SIZE)(self._joined)
 
     def request(
-        self, mapping: Fetch, parent: Any, args: Args, selected: set[str]
+        self, mapping: Fetch, parent: Any, args: Args, selected: AbstractSet[str]
     ) -> tuple[str, dict[str, str]] | None:
         """The naive Trello GET for a Fetch field: path and params, `fields=` from `selected`.
 
@@ -139,11 +145,14 @@ class Graph:
                     return None
                 values[name] = quote(str(value), safe="")
         params = dict(mapping.params(args))
-        params["fields"] = ",".join(sorted(self.trello_fields(mapping.type_name, selected)))
+        params["fields"] = self.fields_param(mapping.type_name, selected)
         return mapping.path.format(**values), params
 
-    def trello_fields(self, type_name: str, selected: set[str]) -> set[str]:
+    def trello_fields(self, type_name: str, selected: AbstractSet[str]) -> frozenset[str]:
         """The Trello `fields=` that serve `selected` GraphQL fields of `type_name`."""
+        return self._trello_fields(type_name, frozenset(selected))
+
+    def _fields_of(self, type_name: str, selected: frozenset[str]) -> frozenset[str]:
         computed = self._computed.get(type_name, {})
         fields = {"id"}
         for name in selected:
@@ -154,7 +163,14 @@ class Graph:
                 fields.add(name)
             else:
                 fields.update(n for n in mapping.requires if n not in ("filter",))
-        return fields
+        return frozenset(fields)
+
+    def fields_param(self, type_name: str, selected: AbstractSet[str]) -> str:
+        """`trello_fields` as Trello's comma list, in a stable order."""
+        return self._fields_param(type_name, frozenset(selected))
+
+    def _joined(self, type_name: str, selected: frozenset[str]) -> str:
+        return ",".join(sorted(self.trello_fields(type_name, selected)))
 
 
 def checked_id(value: str, argument: str = "id") -> str:
@@ -172,7 +188,7 @@ def fetch_resolver(graph: Graph, mapping: Fetch) -> Callable[..., Any]:
     """
 
     async def resolve(parent: Any, args: dict[str, Any], ctx: RequestContext, info: Any) -> Any:
-        selected = selected_names(info.field_nodes, info.fragments)
+        selected = ctx.selected(info)
         request = graph.request(mapping, parent, args, selected)
         if request is None:
             return None
