@@ -4,7 +4,7 @@ import pytest
 from graphql import get_introspection_query
 
 from trelloql.app import DEFAULT_QUERY
-from trelloql.guard.analysis import GuardLimits, QueryRejected, check_query
+from trelloql.guard.analysis import GuardLimits, QueryGuard, QueryRejected, Selected, check_query
 from trelloql.guard.cost import CostModel, fetched_fields
 from trelloql.guard.suggestions import hide_suggestions
 from trelloql.schema import read_sdl
@@ -165,3 +165,17 @@ def test_planned_cost_counts_only_requests_the_planner_cannot_fold() -> None:
     assert (
         estimate('{ card(id: "c") { comments { memberCreator { id } } checklists { id } } }') == 1
     )
+
+
+def test_the_guard_checks_a_repeated_document_once() -> None:
+    estimates: list[str] = []
+
+    def counting_cost(selected: Selected) -> int:
+        estimates.append(selected.operation.operation.value)
+        return 10
+
+    guard = QueryGuard(GuardLimits(max_cost=5), counting_cost)
+    for _ in range(3):
+        with pytest.raises(QueryRejected, match="limit is 5"):
+            guard.check("{ me { id } }", None)
+    assert estimates == ["query"]

@@ -9,7 +9,8 @@ apply first, so parsing is always bounded.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graphql import GraphQLError
 from graphql.language import (
@@ -65,12 +66,41 @@ class Selected:
 CostFunction = Callable[[Selected], int]
 
 
+# Verdicts are remembered for documents up to this size (clients repeat their queries).
+VERDICT_CACHE_SIZE = 256
+VERDICT_CACHE_MAX_CHARS = 10_000
+
+
 @dataclass(frozen=True)
 class QueryGuard:
     """The limits and the cost estimate the middleware applies."""
 
     limits: GuardLimits
     cost: CostFunction
+    _verdicts: Callable[[str, str | None], Selected | QueryRejected | None] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        verdicts = lru_cache(maxsize=VERDICT_CACHE_SIZE)(self._verdict)
+        object.__setattr__(self, "_verdicts", verdicts)
+
+    def check(self, text: str, operation_name: str | None) -> Selected | None:
+        """`check_query` with this guard's limits; repeated documents are checked once."""
+        verdict = (
+            self._verdicts(text, operation_name)
+            if len(text) <= VERDICT_CACHE_MAX_CHARS
+            else self._verdict(text, operation_name)
+        )
+        if isinstance(verdict, QueryRejected):
+            raise QueryRejected(verdict.code, verdict.message)  # a fresh one: no growing traceback
+        return verdict
+
+    def _verdict(self, text: str, operation_name: str | None) -> Selected | QueryRejected | None:
+        try:
+            return check_query(text, operation_name, self.limits, self.cost)
+        except QueryRejected as exc:
+            return exc
 
     @classmethod
     def from_settings(cls, settings: Settings, cost: CostFunction) -> QueryGuard:

@@ -8,7 +8,7 @@ from typing import Any
 from aiohttp import web
 
 from trelloql.graphql_http import GRAPHQL_PATH, Handler, error_response
-from trelloql.guard.analysis import QueryRejected, check_query
+from trelloql.guard.analysis import QueryRejected
 from trelloql.keys import OPERATION, QUERY_GUARD
 
 
@@ -31,7 +31,7 @@ async def query_guard(request: web.Request, handler: Handler) -> web.StreamRespo
     text, name = graphql_params(request, body)
     guard = request.app[QUERY_GUARD]
     try:
-        selected = check_query(text, name, guard.limits, guard.cost)
+        selected = guard.check(text, name)
     except QueryRejected as exc:
         if name:
             request[OPERATION] = name
