@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,7 +11,7 @@ from tartiflette.coercers.arguments import coerce_arguments
 from tartiflette.resolver.default import sync_arguments_coercer
 
 from trelloql.planner.shapes import SHAPES
-from trelloql.selection import selected_names
+from trelloql.selection import collect_children, selected_names
 
 MAX_DEPTH = 4
 
@@ -25,61 +25,6 @@ class Selection:
     args: Mapping[str, Any]
     names: set[str]
     children: list[Selection] = dataclasses.field(default_factory=list)
-
-
-def collect_children(
-    field_nodes: Iterable[Any], fragments: Mapping[str, Any], variables: Mapping[str, Any]
-) -> dict[str, list[Any]]:
-    """The child field nodes under `field_nodes`, grouped by response name, as executed."""
-    grouped: dict[str, list[Any]] = {}
-    for node in field_nodes:
-        if node.selection_set is not None:
-            _collect(node.selection_set, fragments, variables, grouped, set())
-    return grouped
-
-
-def _collect(
-    selection_set: Any,
-    fragments: Mapping[str, Any],
-    variables: Mapping[str, Any],
-    grouped: dict[str, list[Any]],
-    seen: set[str],
-) -> None:
-    for selection in selection_set.selections:
-        if not _included(selection, variables):
-            continue
-        kind = type(selection).__name__
-        if kind == "FieldNode":
-            name = (selection.alias or selection.name).value
-            grouped.setdefault(name, []).append(selection)
-        elif kind == "InlineFragmentNode":
-            _collect(selection.selection_set, fragments, variables, grouped, seen)
-        elif kind == "FragmentSpreadNode" and selection.name.value not in seen:
-            seen.add(selection.name.value)
-            fragment = fragments.get(selection.name.value)
-            if fragment is not None:
-                _collect(fragment.selection_set, fragments, variables, grouped, seen)
-
-
-def _included(node: Any, variables: Mapping[str, Any]) -> bool:
-    """@skip / @include, evaluated like the executor does."""
-    for directive in node.directives or ():
-        name = directive.name.value
-        if name not in ("skip", "include"):
-            continue
-        condition = False
-        for argument in directive.arguments or ():
-            if argument.name.value == "if":
-                condition = _literal(argument.value, variables)
-        if (name == "skip") == bool(condition):
-            return False
-    return True
-
-
-def _literal(value: Any, variables: Mapping[str, Any]) -> Any:
-    if type(value).__name__ == "VariableNode":
-        return variables.get(value.name.value)
-    return value.value
 
 
 async def build_selection(
