@@ -3,7 +3,7 @@
 from typing import Any
 
 from trelloql.planner.compile import compile_plan
-from trelloql.planner.prime import prime_answer
+from trelloql.planner.prime import prime_answer, serve_answer
 from trelloql.planner.selection import Selection
 from trelloql.resolvers import GRAPH
 from trelloql.resolvers.base import Fetch
@@ -114,3 +114,55 @@ def test_missing_nested_answers_prime_nothing() -> None:
     primed: list[str] = []
     prime_answer({"id": "b"}, plan.servings, naive, lambda p, q, v: primed.append(p))
     assert primed == []
+
+
+def served_by_parent(answer: Any, plan_root: Selection, stand_in: object | None = None) -> dict:
+    plan = compile_plan(plan_root, "board", GRAPH.trello_fields)
+    kept: dict[tuple[int, Any], Any] = {}
+
+    def key_of(serving: Any) -> Any:
+        return serving.selection.field
+
+    serve_answer(
+        answer, plan.servings, key_of, lambda p, k, v: kept.update({(id(p), k): v}), stand_in
+    )
+    return kept
+
+
+def test_nested_answers_are_kept_by_the_parent_objects_resolvers_get() -> None:
+    members = sel("Card.members", "Member", {"fullName"})
+    cards = sel("List.cards", "Card", {"name", "members"}, [members], filter="OPEN")
+    lists = sel("Board.lists", "List", {"name", "cards"}, [cards], filter="OPEN")
+    root = sel("Query.board", "Board", {"name"}, [lists], id="b")
+    ada = {"id": "m1", "fullName": "Ada"}
+    answer = {
+        "id": "b",
+        "lists": [{"id": "l1", "name": "Doing"}, {"id": "l2", "name": "Done"}],
+        "cards": [{"id": "c1", "name": "x", "idList": "l1", "idMembers": ["m1"]}],
+        "members": [ada],
+    }
+    kept = served_by_parent(answer, root)
+    doing, done = answer["lists"]
+    (card,) = answer["cards"]
+    assert kept[(id(answer), "Board.lists")] is answer["lists"]
+    assert kept[(id(doing), "List.cards")] == [card]
+    assert kept[(id(done), "List.cards")] == []
+    assert kept[(id(card), "Card.members")] == [ada]
+
+
+def test_a_lifted_answer_is_kept_for_the_parent_the_resolver_holds() -> None:
+    lists = sel("Board.lists", "List", {"name"}, filter="OPEN")
+    root = sel("Board.self", "Board", {"id"}, [lists])
+    held = {"id": "b", "name": "from the member route"}
+    answer = {"id": "b", "lists": [{"id": "l1", "name": "Doing"}]}
+    kept = served_by_parent(answer, root, stand_in=held)
+    assert kept == {(id(held), "Board.lists"): answer["lists"]}
+
+
+def test_an_unknown_reference_serves_nothing() -> None:
+    members = sel("Card.members", "Member", {"fullName"})
+    cards = sel("Board.cards", "Card", {"name", "members"}, [members], filter="OPEN")
+    root = sel("Query.board", "Board", {"name"}, [cards], id="b")
+    answer = {"id": "b", "cards": [{"id": "c1", "idMembers": ["gone"]}], "members": []}
+    kept = served_by_parent(answer, root)
+    assert (id(answer["cards"][0]), "Card.members") not in kept

@@ -12,7 +12,7 @@ from aioresponses import CallbackResult
 from tests.compat import mocked_trello
 from trelloql.trello.client import Credentials, TrelloClient
 from trelloql.trello.errors import TrelloNotFound
-from trelloql.trello.loader import TrelloLoader
+from trelloql.trello.loader import MISSING, TrelloLoader
 
 ANY_URL = re.compile(r"^https://trello\.test/1/.*$")
 
@@ -174,3 +174,42 @@ async def test_forget_drops_answers_after_a_write(loader: TrelloLoader) -> None:
         loader.forget()
         await loader.get("/boards/b1", {"fields": "name"})
     assert len(seen) == 2
+
+
+async def test_deferred_primes_run_before_a_read_nothing_covers(loader: TrelloLoader) -> None:
+    ran: list[str] = []
+
+    def prime() -> None:
+        ran.append("primed")
+        loader.prime("/cards/c1", {"fields": "name"}, {"id": "c1", "name": "N"})
+
+    loader.prime("/boards/b1", {"fields": "name"}, {"id": "b1"})
+    loader.defer(prime)
+    assert await loader.get("/boards/b1", {"fields": "name"}) == {"id": "b1"}
+    assert ran == []  # a covered read does not need them
+    assert await loader.get("/cards/c1", {"fields": "name"}) == {"id": "c1", "name": "N"}
+    assert ran == ["primed"]
+    assert loader.answered("/cards/c1", {"fields": "name"}) is not None
+    assert ran == ["primed"]  # once
+    assert loader.client.calls == 0
+
+
+async def test_served_answers_are_kept_by_parent_object(loader: TrelloLoader) -> None:
+    card, twin = {"id": "c1"}, {"id": "c1"}
+    loader.serve(card, "Card.labels", [{"id": "l1"}])
+    assert loader.served(card, "Card.labels") == [{"id": "l1"}]
+    assert loader.served(twin, "Card.labels") is MISSING  # an equal object is another parent
+    assert loader.served(card, "Card.members") is MISSING
+
+
+async def test_forget_drops_deferred_primes_and_served_answers(loader: TrelloLoader) -> None:
+    seen: list[str] = []
+    card = {"id": "c1"}
+    loader.serve(card, "Card.labels", [])
+    loader.defer(lambda: loader.prime("/boards/b1", {"fields": "name"}, {"id": "b1"}))
+    loader.forget()
+    assert loader.served(card, "Card.labels") is MISSING
+    with mocked_trello() as mocked:
+        mocked.get(ANY_URL, callback=fake_trello(seen), repeat=True)
+        await loader.get("/boards/b1", {"fields": "name"})
+    assert seen == ["/1/boards/b1?fields=name"]

@@ -9,14 +9,18 @@ cannot be nested fetch as before, coalesced into `/batch` calls by the loader.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+from collections.abc import Set as AbstractSet
 from typing import Any
 from urllib.parse import quote
 
+from trelloql.errors import UserInputError
 from trelloql.planner.compile import Serving, compile_plan
-from trelloql.planner.prime import prime_answer, prime_objects
+from trelloql.planner.prime import prime_answer, prime_objects, serve_answer
 from trelloql.planner.selection import Selection, build_selection
 from trelloql.planner.shapes import LIFT_ROUTES, SHAPE_OF_PATH, SHAPES
-from trelloql.resolvers.base import Fetch, Graph
+from trelloql.resolvers.base import Args, Fetch, Graph
+from trelloql.trello.loader import MISSING, TrelloLoader
 
 
 class Planner:
@@ -38,6 +42,51 @@ class Planner:
         assert isinstance(mapping, Fetch)
         return self.graph.request(mapping, parent, args, names)
 
+    def served(
+        self,
+        mapping: Fetch,
+        parent: Any,
+        args: Args,
+        selected: AbstractSet[str],
+        loader: TrelloLoader,
+    ) -> Any:
+        """The field's answer as a planned GET embedded it in `parent`, or MISSING.
+
+        MISSING too when the embedded objects lack a field the selection needs (Trello
+        left it out), or the parent lacks the ids the field's own request needs.
+        """
+        key = self._key(mapping, args)
+        if key is None:
+            return MISSING
+        answer = loader.served(parent, key)
+        if answer is MISSING or any(parent.get(name) is None for name in mapping.requires):
+            return MISSING
+        needed = self.graph.trello_fields(mapping.type_name, selected)
+        for item in answer if isinstance(answer, list) else (answer,):
+            if isinstance(item, dict) and not item.keys() >= needed:
+                return MISSING
+        return answer
+
+    def _key(self, mapping: Fetch, args: Args) -> Hashable | None:
+        """What tells a field's answers apart on one parent: the field and its params."""
+        try:
+            params = mapping.params(args)
+        except UserInputError:
+            return None  # the field's own resolver reports the bad argument
+        return mapping.field, tuple(sorted(params.items()))
+
+    def _serving_key(self, serving: Serving) -> Hashable | None:
+        mapping = self.graph.by_field[serving.selection.field]
+        assert isinstance(mapping, Fetch)
+        return self._key(mapping, serving.selection.args)
+
+    def _hand_out(
+        self, answer: Any, servings: list[Serving], loader: TrelloLoader, parent: Any = None
+    ) -> None:
+        """Keep the nested answers for the children, and prime them once a read needs it."""
+        serve_answer(answer, servings, self._serving_key, loader.serve, parent)
+        loader.defer(lambda: prime_answer(answer, servings, self.naive_request, loader.prime))
+
     async def fetch(
         self,
         mapping: Fetch,
@@ -53,8 +102,8 @@ class Planner:
         if answered is not None:  # a planned parent already fetched this, and what it could below
             return await answered
         lifted = await self._through_parent(mapping, request, parent, args, info, ctx)
-        if lifted is not None:
-            return await lifted
+        if lifted is not MISSING:
+            return lifted
         shape = SHAPE_OF_PATH.get(mapping.path)
         plan_params: dict[str, str] = {}
         servings: list[Serving] = []
@@ -68,10 +117,9 @@ class Planner:
         answer = await ctx.loader.get(path, {**params, **plan_params})
         if plan_params:
             ctx.loader.prime(path, params, answer)
-        prime_answer(answer, servings, self.naive_request, ctx.loader.prime)
-        prime_objects(
-            mapping.type_name, answer if isinstance(answer, list) else [answer], ctx.loader.prime
-        )
+        self._hand_out(answer, servings, ctx.loader)
+        objects = answer if isinstance(answer, list) else [answer]
+        ctx.loader.defer(lambda: prime_objects(mapping.type_name, objects, ctx.loader.prime))
         return answer
 
     async def _selection(
@@ -103,21 +151,26 @@ class Planner:
         `/boards/{id}?lists=open&cards=open&card_checklists=all` answers a board's lists
         with their cards and checklists in one GET where `/boards/{id}/lists` stops at
         the cards; sibling fields of the same parent merge into that one GET. None when
-        the parent's route cannot nest this field (or is the rate-limited member route).
+        MISSING when the parent's route cannot nest this field (or is the rate-limited
+        member route).
         """
         parent_type = mapping.field.split(".", 1)[0]
         route = LIFT_ROUTES.get(parent_type)
         if route is None or not isinstance(parent, dict) or "id" not in parent:
-            return None
+            return MISSING
         shape = SHAPE_OF_PATH[route]
         nest = next((n for n in SHAPES[shape] if n.field == mapping.field), None)
         if nest is None or nest.param is None or nest.value(args) is None:
-            return None
+            return MISSING
         child = await self._selection(mapping, args, nest.children, info, ctx)
         root = Selection(f"{parent_type}.self", parent_type, {}, {"id"}, [child])
         plan = compile_plan(root, shape, self.graph.trello_fields)
         path = route.format(id=quote(str(parent["id"]), safe=""))
         fields = ",".join(sorted({"id"} | plan.root_fields))
         answer = await ctx.loader.get(path, {**plan.params, "fields": fields})
-        prime_answer(answer, plan.servings, self.naive_request, ctx.loader.prime)
-        return ctx.loader.answered(*request)
+        self._hand_out(answer, plan.servings, ctx.loader, parent)
+        served = self.served(mapping, parent, args, child.names, ctx.loader)
+        if served is not MISSING:
+            return served
+        answered = ctx.loader.answered(*request)
+        return MISSING if answered is None else await answered

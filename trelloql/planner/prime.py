@@ -1,8 +1,15 @@
-"""After a planned GET: hand each nested answer to the loader, as its naive request's answer."""
+"""After a planned GET: hand each nested answer to the children that will ask for it.
+
+Two ways, from one walk of the answer: `serve_answer` keeps each child answer by its parent
+object (what the child's resolver looks up first: no request to build, no read to match),
+and `prime_answer` primes the loader under the request each child's own resolver would
+make, for reads that reach the same data another way (deferred by the planner until such
+a read comes).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Any
 
 from trelloql.planner.compile import Serving
@@ -11,6 +18,9 @@ from trelloql.planner.shapes import OBJECT_ROUTES
 # (mapping key, parent object, args, selected names) -> naive (path, params), or None
 NaiveRequest = Callable[[str, Any, Any, set[str]], tuple[str, dict[str, str]] | None]
 Prime = Callable[[str, dict[str, str], Any], None]
+# (parent object, key of the child field's answer, answer)
+Serve = Callable[[object, Hashable, Any], None]
+ServingKey = Callable[[Serving], Hashable]
 
 
 def present_fields(items: Iterable[Any], asked: set[str]) -> set[str]:
@@ -19,6 +29,27 @@ def present_fields(items: Iterable[Any], asked: set[str]) -> set[str]:
     if not objects:
         return set(asked)
     return set.intersection(*(set(obj) for obj in objects))
+
+
+def serve_answer(
+    root: Any,
+    servings: list[Serving],
+    key_of: ServingKey,
+    serve: Serve,
+    parent: object | None = None,
+) -> None:
+    """Keep every child answer a planned GET embedded, by parent object.
+
+    `parent` stands for a single `root` object: the object the resolvers were handed,
+    when the GET fetched that parent again through a route that nests more.
+    """
+    roots = root if isinstance(root, list) else [root]
+    for obj in roots:
+        if isinstance(obj, dict):
+            for serving, found, top in _walk(obj, [obj], servings):
+                key = key_of(serving)
+                for owner, answer in found:
+                    serve(parent if top and parent is not None else owner, key, answer)
 
 
 def prime_answer(
@@ -30,56 +61,77 @@ def prime_answer(
     """Prime the loader with every child answer a planned GET embedded."""
     roots = root if isinstance(root, list) else [root]
     for obj in roots:
-        if isinstance(obj, dict):
-            _prime_level(obj, [obj], servings, naive_request, prime)
+        if not isinstance(obj, dict):
+            continue
+        for serving, found, _top in _walk(obj, [obj], servings):
+            selection, slot = serving.selection, serving.slot
+            for owner, answer in found:
+                request = naive_request(selection.field, owner, selection.args, selection.names)
+                if request is None:
+                    continue
+                items = answer if isinstance(answer, list) else [answer]
+                path, params = request
+                asked = set(params.get("fields", "").split(",")) | slot.fields
+                fields = present_fields(items, asked)
+                prime(path, {**params, "fields": ",".join(sorted(fields))}, answer)
+                prime_objects(selection.type_name, items, prime)
 
 
-def _prime_level(
-    request_root: dict[str, Any],
-    parents: list[Any],
-    servings: list[Serving],
-    naive_request: NaiveRequest,
-    prime: Prime,
-) -> None:
+Found = list[tuple[dict[str, Any], Any]]
+
+
+def _walk(
+    request_root: dict[str, Any], parents: list[Any], servings: list[Serving], top: bool = True
+) -> Iterator[tuple[Serving, Found, bool]]:
+    """Each serving with the (parent, answer) pairs the answer holds for it, depth first,
+    and whether its parents are the request's own object."""
     for serving in servings:
-        nest, slot, selection = serving.nest, serving.slot, serving.selection
-        for parent in parents:
-            if not isinstance(parent, dict):
-                continue
-            if nest.back:
-                answer: Any = request_root
-            elif nest.ref is not None:
-                answer = _referenced(request_root.get(slot.key), parent.get(nest.ref))
-                if answer is None:
-                    continue
-            elif nest.join_by is not None:
-                if slot.key not in request_root:
-                    continue
-                answer = [
-                    item
-                    for item in request_root[slot.key]
-                    if item.get(nest.join_by) == parent.get("id")
-                ]
-            elif nest.key in parent:
-                answer = parent[nest.key]
-            else:
-                continue
-            request = naive_request(selection.field, parent, selection.args, selection.names)
-            if request is None:
-                continue
-            items = answer if isinstance(answer, list) else [answer]
-            path, params = request
-            fields = present_fields(items, set(params.get("fields", "").split(",")) | slot.fields)
-            prime(path, {**params, "fields": ",".join(sorted(fields))}, answer)
-            prime_objects(selection.type_name, items, prime)
-            _prime_level(request_root, items, serving.children, naive_request, prime)
+        found = _answers(request_root, parents, serving)
+        yield serving, found, top
+        if serving.children:
+            items = [
+                item
+                for _owner, answer in found
+                for item in (answer if isinstance(answer, list) else [answer])
+            ]
+            yield from _walk(request_root, items, serving.children, top=False)
 
 
-def _referenced(collection: Any, ids: Any) -> Any:
-    """The items of `collection` with the given id (or ids, in order); None if any is missing."""
+def _answers(request_root: dict[str, Any], parents: list[Any], serving: Serving) -> Found:
+    """The answer of a serving's field for each parent that has one."""
+    nest, key = serving.nest, serving.slot.key
+    objects = [parent for parent in parents if isinstance(parent, dict)]
+    if nest.back:
+        return [(parent, request_root) for parent in objects]
+    if nest.ref is not None:
+        by_id = _by_id(request_root.get(key))
+        if by_id is None:
+            return []
+        found: Found = []
+        for parent in objects:
+            answer = _referenced(by_id, parent.get(nest.ref))
+            if answer is not None:
+                found.append((parent, answer))
+        return found
+    if nest.join_by is not None:
+        if key not in request_root:
+            return []
+        groups: dict[Any, list[Any]] = {}
+        for item in request_root[key]:
+            groups.setdefault(item.get(nest.join_by), []).append(item)
+        return [(parent, groups.get(parent.get("id"), [])) for parent in objects]
+    return [(parent, parent[nest.key]) for parent in objects if nest.key in parent]
+
+
+def _by_id(collection: Any) -> dict[Any, Any] | None:
+    """A collection's items by id; None when it is not a list."""
     if not isinstance(collection, list):
         return None
-    by_id = {item.get("id"): item for item in collection if isinstance(item, dict)}
+    return {item.get("id"): item for item in collection if isinstance(item, dict)}
+
+
+def _referenced(by_id: dict[Any, Any], ids: Any) -> Any:
+    """The items with the given id (or ids, in order); None if any is missing."""
     if isinstance(ids, list):
         found = [by_id.get(one) for one in ids]
         return None if None in found else found

@@ -15,6 +15,7 @@ from urllib.parse import quote
 from trelloql.context import RequestContext
 from trelloql.errors import UserInputError
 from trelloql.selection import selected_names
+from trelloql.trello.loader import MISSING
 
 Args = Mapping[str, Any]
 ArgsToParams = Callable[[Args], dict[str, str]]
@@ -184,16 +185,22 @@ def fetch_resolver(graph: Graph, mapping: Fetch) -> Callable[..., Any]:
     """The resolver for a Fetch field: one (de-duplicated, batched) Trello GET.
 
     With the planner on, the GET also carries what Trello can nest of the field's
-    selection, and the nested answers are primed into the loader for the children.
+    selection, and the nested answers are handed to the children: a field whose answer
+    its parent's planned GET embedded takes it without building a request.
     """
 
     async def resolve(parent: Any, args: dict[str, Any], ctx: RequestContext, info: Any) -> Any:
         selected = ctx.selected(info)
+        planner = ctx.planner
+        if planner is not None and not mapping.is_root:
+            served = planner.served(mapping, parent, args, selected, ctx.loader)
+            if served is not MISSING:
+                return served
         request = graph.request(mapping, parent, args, selected)
         if request is None:
             return None
-        if ctx.planner is not None:
-            return await ctx.planner.fetch(mapping, request, parent, args, info, ctx)
+        if planner is not None:
+            return await planner.fetch(mapping, request, parent, args, info, ctx)
         return await ctx.loader.get(*request)
 
     return resolve

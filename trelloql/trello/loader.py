@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,6 +14,8 @@ from trelloql.trello.params import NESTED_PARAMS, split_params
 # resolvers reach the loader a few turns apart), or after MAX_TURNS turns at the latest.
 IDLE_TURNS = 3
 MAX_TURNS = 50
+MISSING = object()
+"""What `TrelloLoader.served` answers when no answer was kept (None is an answer)."""
 
 
 @dataclass
@@ -63,6 +66,11 @@ class TrelloLoader:
     lists united, nested-resource params added); distinct reads of one moment go out
     together, alone as a plain GET, otherwise in `/batch` calls of up to ten URLs.
     Later reads reuse any earlier answer that holds what they need.
+
+    Priming many answers at once (every object a large answer embeds) can be deferred: the
+    deferred primes run at the first read that no earlier answer covers, so each read sees
+    what it would have seen had they run at once. Child answers embedded in a planned answer
+    are also kept by parent object (`serve`), for their resolvers to take without a read.
     """
 
     client: TrelloClient
@@ -70,13 +78,18 @@ class TrelloLoader:
     _reads: dict[str, list[_Read]] = field(default_factory=dict)
     _pending: list[_Read] = field(default_factory=list)
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
+    _deferred: list[Callable[[], None]] = field(default_factory=list)
+    _served: dict[tuple[int, Hashable], tuple[object, Any]] = field(default_factory=dict)
 
     def get(self, path: str, params: Params | None = None) -> asyncio.Future[Any]:
         """A future for the decoded body of GET `path?params`, shared with reads it covers."""
         plain, sets = split_params(dict(params or {}))
+        covering = self._covering(path, plain, sets, sent_only=False)
+        if covering is not None:
+            return covering.future
         reads = self._reads.setdefault(path, [])
         for read in reads:
-            if read.covers(plain, sets) or read.absorb(plain, sets):
+            if read.absorb(plain, sets):
                 return read.future
         future = asyncio.get_running_loop().create_future()
         read = _Read(path, plain, {name: set(value) for name, value in sets.items()}, future)
@@ -89,9 +102,37 @@ class TrelloLoader:
     def answered(self, path: str, params: Params | None = None) -> asyncio.Future[Any] | None:
         """The future of a read already sent or primed that covers this one, if any."""
         plain, sets = split_params(dict(params or {}))
-        for read in self._reads.get(path, []):
-            if read.sent and read.covers(plain, sets):
-                return read.future
+        covering = self._covering(path, plain, sets, sent_only=True)
+        return None if covering is None else covering.future
+
+    def defer(self, prime: Callable[[], None]) -> None:
+        """Call `prime` before the next read that no answer so far covers."""
+        self._deferred.append(prime)
+
+    def serve(self, parent: object, key: Hashable, answer: Any) -> None:
+        """Keep the answer of a parent object's child field (`key`) found in a planned answer."""
+        self._served[(id(parent), key)] = (parent, answer)
+
+    def served(self, parent: object, key: Hashable) -> Any:
+        """The answer `serve` kept for this parent object and key, or MISSING."""
+        entry = self._served.get((id(parent), key))
+        if entry is None or entry[0] is not parent:
+            return MISSING
+        return entry[1]
+
+    def _covering(
+        self, path: str, plain: dict[str, str], sets: dict[str, frozenset[str]], sent_only: bool
+    ) -> _Read | None:
+        """A read covering this one, after running the deferred primes if none did."""
+        for attempt in range(2):
+            for read in self._reads.get(path, ()):
+                if (read.sent or not sent_only) and read.covers(plain, sets):
+                    return read
+            if attempt or not self._deferred:
+                break
+            deferred, self._deferred = self._deferred, []
+            for prime in deferred:
+                prime()
         return None
 
     def prime(self, path: str, params: Params | None, value: Any) -> None:
@@ -107,6 +148,8 @@ class TrelloLoader:
 
     def forget(self) -> None:
         """Drop every answer read so far (after a write changed Trello's state)."""
+        self._deferred.clear()
+        self._served.clear()
         self._reads = {
             path: [read for read in reads if not read.future.done()]
             for path, reads in self._reads.items()
