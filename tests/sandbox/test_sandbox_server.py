@@ -36,7 +36,8 @@ async def test_latency_sleeps_once_per_http_request() -> None:
         slept.append(seconds)
 
     config = SandboxConfig(latency_ms=250)
-    async with SandboxServer(config, sleep=fake_sleep) as server, aiohttp.ClientSession() as s:
+    server = SandboxServer(config, clock=lambda: 100.0, sleep=fake_sleep)
+    async with server, aiohttp.ClientSession() as s:
         api = Api(s, server)
         await api.get("/members/me")
         await api.get("/batch", urls="/members/me,/members/grace,/members/alan")
@@ -44,6 +45,22 @@ async def test_latency_sleeps_once_per_http_request() -> None:
         server.config.latency_ms = 0
         await api.get("/members/me")
         assert slept == [0.25, 0.25]
+
+
+async def test_latency_includes_the_time_spent_answering() -> None:
+    slept: list[float] = []
+    ticks = iter([10.0, 10.1, 20.0, 20.5])
+
+    async def fake_sleep(seconds: float) -> None:
+        slept.append(round(seconds, 3))
+
+    config = SandboxConfig(latency_ms=250, rate_limits=False)  # the clock is the latency's
+    server = SandboxServer(config, clock=lambda: next(ticks, 30.0), sleep=fake_sleep)
+    async with server, aiohttp.ClientSession() as s:
+        api = Api(s, server)
+        await api.get("/members/me")  # answered in 100 ms: 150 ms left to sleep
+        await api.get("/members/me")  # answered in 500 ms: already late, no sleep
+    assert slept == [0.15]
 
 
 async def test_real_latency_is_a_lower_bound() -> None:

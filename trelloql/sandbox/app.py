@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable, Mapping
 
 from aiohttp import web
@@ -113,11 +114,22 @@ async def record_stats(request: web.Request, handler: _Handler) -> web.StreamRes
 
 @web.middleware
 async def add_latency(request: web.Request, handler: _Handler) -> web.StreamResponse:
-    """Sleep ``config.latency_ms`` once per HTTP request."""
+    """Answer each HTTP request ``config.latency_ms`` after it arrived, like a remote Trello.
+
+    The latency is the whole time Trello takes: it includes the sandbox's own work on the
+    answer (a large board takes a while to render), which is slept off, not added.
+    """
     state = request.app[STATE]
-    if state.config.latency_ms > 0:
-        await state.sleep(state.config.latency_ms / 1000)
-    return await handler(request)
+    latency = state.config.latency_ms / 1000
+    if latency <= 0:
+        return await handler(request)
+    started = state.clock()
+    try:
+        return await handler(request)
+    finally:
+        remaining = latency - (state.clock() - started)
+        if remaining > 0:
+            await state.sleep(remaining)
 
 
 async def dispatch(request: web.Request) -> web.StreamResponse:
@@ -177,6 +189,7 @@ def create_sandbox_app(
         router=build_router(),
         limiter=RateLimiter(clock) if clock is not None else RateLimiter(),
         sleep=sleep if sleep is not None else asyncio.sleep,
+        clock=clock if clock is not None else time.monotonic,
     )
     inject_faults = faults_middleware(
         lambda request: request.app[STATE].config.faults, lambda request: request.app[STATE].sleep

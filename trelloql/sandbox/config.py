@@ -12,7 +12,8 @@ class SandboxConfig:
     """Behaviour switches; the server reads them on every request, so they may change live."""
 
     latency_ms: float = 0.0
-    """Simulated latency added once to every HTTP request (a /batch call counts once)."""
+    """Simulated latency: each HTTP request is answered this long after it arrived, the
+    sandbox's own work included (a /batch call counts once)."""
     rate_limits: bool = True
     """Enforce Trello's per-token, per-key and member-route rate limits."""
     big_board_cards: int = 0

@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from .config import SandboxConfig
-from .ratelimit import RateLimiter
+from .ratelimit import Clock, RateLimiter
 from .routing import Router
 from .stats import Stats
 from .store import Store
@@ -16,7 +16,7 @@ Sleep = Callable[[float], Awaitable[None]]
 
 @dataclass
 class SandboxState:
-    """Config (read per request), data, stats, routes, limiter and the latency sleep."""
+    """Config (read per request), data, stats, routes, limiter, the latency clock and sleep."""
 
     config: SandboxConfig
     store: Store
@@ -24,3 +24,4 @@ class SandboxState:
     router: Router
     limiter: RateLimiter
     sleep: Sleep
+    clock: Clock
