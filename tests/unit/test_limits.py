@@ -277,3 +277,24 @@ async def test_answered_calls_count_from_their_answer(store: MemoryStore, clock:
     clock.now += 5
     assert (await store.take(budgets, (), ticket()))[1] is None
     assert store.used(NAMES["token"]) == 1
+
+
+async def test_a_floor_is_one_entry_whatever_its_size(store: MemoryStore) -> None:
+    limits = Limits(token=100_000, key=300_000, member=100_000)
+    budgets = budgets_for(NAMES, limits, units=10, member=0)
+    floor = Floor(NAMES["token"], 10.0, 60_000)
+    assert await store.take(budgets, [floor], ticket()) == (0.0, None)
+    assert store.used(NAMES["token"]) == 60_010
+    assert len(store._logs[NAMES["token"]].entries) == 2
+
+
+async def test_a_call_answered_after_its_window_counts_again(
+    store: MemoryStore, clock: FakeClock
+) -> None:
+    budgets = budgets_for(NAMES, LIMITS, units=3, member=0)
+    first = ticket()
+    assert (await store.take(budgets, (), first))[1] is None
+    clock.now += 11  # the call waited longer than the window for its answer
+    assert store.used(NAMES["token"]) == 0
+    await store.restamp(budgets, first)
+    assert store.used(NAMES["token"]) == 3

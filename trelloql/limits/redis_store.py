@@ -28,7 +28,7 @@ MAX_CONNECTIONS = 50
 
 # ARGV: ticket, number of budgets, (limit, window ms, units) per budget, (window ms, used)
 # per floor. KEYS: the budgets' buckets, then the floors'. Returns {wait ms, binding index}.
-# Entry names match memory.entry_names: ticket:index:j.
+# One sorted-set member per unit, named ticket:index:j.
 _TAKE = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
