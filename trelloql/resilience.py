@@ -65,7 +65,7 @@ class ResilientClient(TrelloClient):
         self._retry = retry
         self._deadline = deadline
         self._metrics = metrics
-        super().__init__(session, base_url, credentials, timeout, [*observers, self._observe])
+        super().__init__(session, base_url, credentials, timeout, observers)
 
     async def request(
         self,
@@ -108,7 +108,9 @@ class ResilientClient(TrelloClient):
                 message += f": {UNKNOWN_WRITE_OUTCOME}"
             raise TrelloTimeout(message) from None
 
-    def _observe(self, call: UpstreamCall) -> None:
+    def _notify(self, call: UpstreamCall) -> None:
+        """Observers first, then the limiter learns what Trello says is used."""
+        super()._notify(call)
         self._limiter.observe(self._names, call.headers, rate_limited=call.status == 429)
 
 

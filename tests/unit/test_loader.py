@@ -2,7 +2,7 @@
 
 import asyncio
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from urllib.parse import parse_qs, urlsplit
 
 import aiohttp
@@ -179,12 +179,12 @@ async def test_forget_drops_answers_after_a_write(loader: TrelloLoader) -> None:
 async def test_deferred_primes_run_before_a_read_nothing_covers(loader: TrelloLoader) -> None:
     ran: list[str] = []
 
-    def prime() -> None:
+    def priming(prime: Callable[[str, dict[str, str], object], None]) -> None:
         ran.append("primed")
-        loader.prime("/cards/c1", {"fields": "name"}, {"id": "c1", "name": "N"})
+        prime("/cards/c1", {"fields": "name"}, {"id": "c1", "name": "N"})
 
     loader.prime("/boards/b1", {"fields": "name"}, {"id": "b1"})
-    loader.defer(prime)
+    loader.defer(priming)
     assert await loader.get("/boards/b1", {"fields": "name"}) == {"id": "b1"}
     assert ran == []  # a covered read does not need them
     assert await loader.get("/cards/c1", {"fields": "name"}) == {"id": "c1", "name": "N"}
@@ -206,7 +206,7 @@ async def test_forget_drops_deferred_primes_and_served_answers(loader: TrelloLoa
     seen: list[str] = []
     card = {"id": "c1"}
     loader.serve(card, "Card.labels", [])
-    loader.defer(lambda: loader.prime("/boards/b1", {"fields": "name"}, {"id": "b1"}))
+    loader.defer(lambda prime: prime("/boards/b1", {"fields": "name"}, {"id": "b1"}))
     loader.forget()
     assert loader.served(card, "Card.labels") is MISSING
     with mocked_trello() as mocked:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from collections.abc import Set as AbstractSet
+from functools import partial
 from typing import Any
 from urllib.parse import quote
 
@@ -85,7 +86,7 @@ class Planner:
     ) -> None:
         """Keep the nested answers for the children, and prime them once a read needs it."""
         serve_answer(answer, servings, self._serving_key, loader.serve, parent)
-        loader.defer(lambda: prime_answer(answer, servings, self.naive_request, loader.prime))
+        loader.defer(partial(prime_answer, answer, servings, self.naive_request))
 
     async def fetch(
         self,
@@ -119,7 +120,7 @@ class Planner:
             ctx.loader.prime(path, params, answer)
         self._hand_out(answer, servings, ctx.loader)
         objects = answer if isinstance(answer, list) else [answer]
-        ctx.loader.defer(lambda: prime_objects(mapping.type_name, objects, ctx.loader.prime))
+        ctx.loader.defer(partial(prime_objects, mapping.type_name, objects))
         return answer
 
     async def _selection(

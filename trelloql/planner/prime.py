@@ -53,10 +53,7 @@ def serve_answer(
 
 
 def prime_answer(
-    root: Any,
-    servings: list[Serving],
-    naive_request: NaiveRequest,
-    prime: Prime,
+    root: Any, servings: list[Serving], naive_request: NaiveRequest, prime: Prime
 ) -> None:
     """Prime the loader with every child answer a planned GET embedded."""
     roots = root if isinstance(root, list) else [root]

@@ -15,6 +15,7 @@ from trelloql.trello.params import NESTED_PARAMS, split_params
 IDLE_TURNS = 3
 MAX_TURNS = 50
 MISSING = object()
+Prime = Callable[[str, Params | None, Any], None]
 """What `TrelloLoader.served` answers when no answer was kept (None is an answer)."""
 
 
@@ -78,7 +79,7 @@ class TrelloLoader:
     _reads: dict[str, list[_Read]] = field(default_factory=dict)
     _pending: list[_Read] = field(default_factory=list)
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
-    _deferred: list[Callable[[], None]] = field(default_factory=list)
+    _deferred: list[Callable[[Prime], None]] = field(default_factory=list)
     _served: dict[tuple[int, Hashable], tuple[object, Any]] = field(default_factory=dict)
 
     def get(self, path: str, params: Params | None = None) -> asyncio.Future[Any]:
@@ -105,9 +106,13 @@ class TrelloLoader:
         covering = self._covering(path, plain, sets, sent_only=True)
         return None if covering is None else covering.future
 
-    def defer(self, prime: Callable[[], None]) -> None:
-        """Call `prime` before the next read that no answer so far covers."""
-        self._deferred.append(prime)
+    def defer(self, priming: Callable[[Prime], None]) -> None:
+        """Call `priming(self.prime)` before the next read that no answer so far covers.
+
+        (Handed `prime` rather than closing over the loader, `priming` keeps the loader
+        out of a reference cycle, so its answers are freed as soon as the request ends.)
+        """
+        self._deferred.append(priming)
 
     def serve(self, parent: object, key: Hashable, answer: Any) -> None:
         """Keep the answer of a parent object's child field (`key`) found in a planned answer."""
@@ -131,8 +136,8 @@ class TrelloLoader:
             if attempt or not self._deferred:
                 break
             deferred, self._deferred = self._deferred, []
-            for prime in deferred:
-                prime()
+            for priming in deferred:
+                priming(self.prime)
         return None
 
     def prime(self, path: str, params: Params | None, value: Any) -> None:
