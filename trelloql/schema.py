@@ -12,6 +12,7 @@ from tartiflette import Engine
 from trelloql.engine_tuning import TunedEngine
 from trelloql.errors import coerce_error
 from trelloql.introspection import use_current_introspection
+from trelloql.sdl_parts import use_parsing_in_parts
 from trelloql.unicode_escapes import unicode_safe_query_cache
 
 MODULES = ["trelloql.scalars", "trelloql.resolvers"]
@@ -65,6 +66,7 @@ def new_schema_name() -> str:
 def new_engine() -> Engine:
     """An uncooked engine with trelloql's resolvers, scalars and error coercer (tuned)."""
     use_current_introspection()
+    use_parsing_in_parts()
     return TunedEngine(
         error_coercer=coerce_error,
         modules=MODULES,
