@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
 from aiohttp import web
+from tartiflette import Engine
 from tartiflette_aiohttp import register_graphql_handlers
 
 from trelloql.access import observe_graphql
@@ -23,7 +27,7 @@ from trelloql.metrics import Metrics, add_metrics_route
 from trelloql.planner import Planner
 from trelloql.resilience import limiter_ctx
 from trelloql.resolvers import GRAPH
-from trelloql.schema import new_engine, new_schema_name, read_sdl
+from trelloql.schema import cook, new_engine, new_schema_name, read_sdl
 from trelloql.settings import Settings
 from trelloql.upstream import upstream_ctx
 
@@ -44,6 +48,18 @@ DEFAULT_QUERY = """# Welcome to trelloql. Press the run button (or Ctrl-Enter).
   }
 }
 """
+
+
+def _cook_at_startup(
+    engine: Engine, sdl_dir: Path, schema_name: str
+) -> Callable[[web.Application], Awaitable[None]]:
+    """A start-up step cooking `engine` (tartiflette-aiohttp's own step then finds it
+    cooked), so that no copy of the SDL text outlives the cooking."""
+
+    async def cook_engine(_app: web.Application) -> None:
+        await cook(engine, sdl_dir, schema_name)
+
+    return cook_engine
 
 
 async def _mark_serving(app: web.Application) -> None:
@@ -71,11 +87,12 @@ def create_app(settings: Settings) -> web.Application:
         app[PLANNER] = Planner(GRAPH)
     app.cleanup_ctx.append(upstream_ctx)
     app.cleanup_ctx.append(limiter_ctx)
+    engine, schema_name = new_engine(), new_schema_name()
+    app.on_startup.append(_cook_at_startup(engine, settings.sdl_dir, schema_name))
     register_graphql_handlers(
         app,
-        engine=new_engine(),
-        engine_sdl=sdl,
-        engine_schema_name=new_schema_name(),
+        engine=engine,
+        engine_schema_name=schema_name,
         executor_http_endpoint=GRAPHQL_PATH,
         executor_http_methods=["GET", "POST"],
         context_factory=context_factory,

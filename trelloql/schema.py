@@ -8,10 +8,12 @@ import uuid
 from pathlib import Path
 
 from tartiflette import Engine
+from tartiflette.schema.registry import SchemaRegistry
 
 from trelloql.engine_tuning import TunedEngine
 from trelloql.errors import coerce_error
 from trelloql.introspection import use_current_introspection
+from trelloql.sdl_parts import use_parsing_in_parts
 from trelloql.unicode_escapes import unicode_safe_query_cache
 
 MODULES = ["trelloql.scalars", "trelloql.resolvers"]
@@ -65,6 +67,7 @@ def new_schema_name() -> str:
 def new_engine() -> Engine:
     """An uncooked engine with trelloql's resolvers, scalars and error coercer (tuned)."""
     use_current_introspection()
+    use_parsing_in_parts()
     return TunedEngine(
         error_coercer=coerce_error,
         modules=MODULES,
@@ -72,8 +75,15 @@ def new_engine() -> Engine:
     )
 
 
+async def cook(engine: Engine, sdl_dir: Path, schema_name: str) -> None:
+    """Cook `engine` from `sdl_dir`, keeping no copy of the SDL text: Tartiflette reads its
+    copy only while cooking (~350 KB, as one emoji makes the SDL four bytes a character)."""
+    await engine.cook(sdl=read_sdl(sdl_dir), schema_name=schema_name)
+    SchemaRegistry.find_schema_info(schema_name).pop("sdl", None)
+
+
 async def cooked_engine(sdl_dir: Path) -> Engine:
     """An engine cooked from `sdl_dir`, e.g. to check or print the schema."""
     engine = new_engine()
-    await engine.cook(sdl=read_sdl(sdl_dir), schema_name=new_schema_name())
+    await cook(engine, sdl_dir, new_schema_name())
     return engine

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from graphql import GraphQLError
+from graphql.error import GraphQLError
 from graphql.language import Lexer, Source, TokenKind
 
 ParseAndValidate = Callable[[Any, Any], Any]

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from graphql import GraphQLError
+from graphql.error import GraphQLError
 from graphql.language import (
     DocumentNode,
     FieldNode,
