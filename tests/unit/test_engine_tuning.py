@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tartiflette import Engine, Resolver
+from tartiflette import Directive, Engine, Resolver
 
 from trelloql.eager import run_eagerly
 from trelloql.engine_tuning import TunedEngine
@@ -22,6 +22,8 @@ scalar DateTime
 scalar JSON
 scalar Position
 enum Color { RED GREEN }
+directive @shout on FIELD_DEFINITION
+directive @lower on FIELD
 type Item {
   id: ID!
   name: String
@@ -45,6 +47,14 @@ type Item {
   waiting: [Item!]!
   withArg(x: Int = 1): String
   ordered: String!
+  upper: Color
+  mustUpper: Color!
+  mustName: String!
+  mustChild: Item!
+  returned: String
+  echo(x: Int = 1, c: Color, s: [String!]): String
+  shouted: String @shout
+  colors: [Color]
 }
 type Query {
   item: Item
@@ -65,6 +75,11 @@ QUERIES = [
     "{ items { waiting { name waiting { id computed } } } }",
     "{ object { id name tags child { name } } }",
     '{ __typename __type(name: "Item") { name fields { name } } }',
+    "{ items { upper mustUpper mustName returned colors mustChild { upper count } } }",
+    "{ strictItems { name mustChild { mustName } } item { upper child { mustUpper } } }",
+    'query($x: Int) { item { echo e: echo(x: 3, c: GREEN, s: ["a"]) v: echo(x: $x) } }',
+    "query($s: Boolean!) { items { upper @include(if: $s) shouted n: name @lower } }",
+    '{ __type(name: "Color") { name enumValues { name } } item { upper __typename } }',
 ]
 
 SCALARS = st.one_of(
@@ -159,6 +174,48 @@ def register(schema_name: str) -> None:
         await asyncio.sleep(0)
         return parent.get("waiting") or []
 
+    def read(key: str, wait: bool = False) -> Any:
+        async def resolve(parent: Any, _args: Any, _ctx: Any, _info: Any) -> Any:
+            if wait:
+                await asyncio.sleep(0)
+            return parent.get(key)
+
+        return resolve
+
+    for field, key, wait in (
+        ("upper", "color", False),
+        ("mustUpper", "color", True),
+        ("mustName", "name", False),
+        ("mustChild", "must", False),
+        ("shouted", "name", False),
+        ("colors", "loose", True),
+    ):
+        Resolver(f"Item.{field}", schema_name=schema_name)(read(key, wait))
+
+    @Resolver("Item.returned", schema_name=schema_name)
+    async def returned(_parent: Any, _args: Any, _ctx: Any, _info: Any) -> Any:
+        return ValueError("returned, not raised")
+
+    @Resolver("Item.echo", schema_name=schema_name)
+    async def echo(_parent: Any, args: dict[str, Any], _ctx: Any, _info: Any) -> Any:
+        return repr(sorted(args.items()))
+
+    @Directive("shout", schema_name=schema_name)
+    class Shout:
+        async def on_field_execution(
+            self, _args: Any, next_resolver: Any, parent: Any, args: Any, ctx: Any, info: Any
+        ) -> Any:
+            value = await next_resolver(parent, args, ctx, info)
+            return value.upper() if isinstance(value, str) else value
+
+    @Directive("lower", schema_name=schema_name)
+    class Lower:
+        async def on_field_execution(
+            self, _args: Any, next_resolver: Any, parent: Any, args: Any, ctx: Any, info: Any
+        ) -> Any:
+            value = await next_resolver(parent, args, ctx, info)
+            return value.lower() if isinstance(value, str) else value
+
 
 async def cooked(engine_class: type[Engine]) -> Engine:
     name = new_schema_name()
@@ -179,7 +236,9 @@ def engines() -> Iterator[tuple[asyncio.Runner, Engine, Engine]]:
 async def both(stock: Engine, tuned: Engine, query: str, payload: Any) -> tuple[Any, Any]:
     """Both engines' answers; errors sorted, as their order is unspecified (and, in stock
     Tartiflette, an accident of task scheduling)."""
-    variables = {"s": bool(payload.get("item"))}
+    variables: dict[str, Any] = {"s": bool(payload.get("item"))}
+    if "$x" in query:
+        variables["x"] = len(payload.get("items") or ())
     answers = []
     for engine in (stock, tuned):
         answer = await engine.execute(query, context={"payload": payload}, variables=variables)
