@@ -21,7 +21,7 @@ It also coerces arguments without a task each (see `TunedEngine`).
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import partial
@@ -39,6 +39,7 @@ from tartiflette.execution.types import ResolveInfo
 from tartiflette.resolver.default import sync_arguments_coercer
 from tartiflette.resolver.factory import resolve_field
 from tartiflette.types.enum import GraphQLEnumType
+from tartiflette.types.exceptions.tartiflette import MultipleException
 from tartiflette.types.object import GraphQLObjectType
 from tartiflette.types.scalar import GraphQLScalarType
 from tartiflette.utils.directives import introspection_directives_executor, resolver_executor
@@ -166,7 +167,7 @@ class _DirectField:
         is_introspection_context: bool,
     ) -> Any:
         """Resolve and complete the field as `tartiflette.resolver.factory.resolve_field`."""
-        if is_introspection_context or any(node.directives for node in field_nodes):
+        if is_introspection_context or _has_directives(field_nodes):
             return await self.stock(
                 execution_context, parent_type, source, field_nodes, path, is_introspection_context
             )
@@ -260,15 +261,20 @@ class _Tuning:
             wrapped = graphql_type.wrapped_type
             if self._tunable_object(wrapped):
                 return partial(self._complete_object, object_type=wrapped, non_null=True)
+            if wrapped.is_list_type:
+                return self._list_coercer(wrapped, non_null=True)
             inner = self.coercer(wrapped)
             return None if inner is None else partial(non_null_coercer, inner_coercer=inner)
         if graphql_type.is_list_type:
-            item_type = graphql_type.wrapped_type
-            inner = self.coercer(item_type) or _named_coercer(item_type)
-            return partial(_complete_list, item_type=item_type, inner=inner)
+            return self._list_coercer(graphql_type)
         if self._tunable_object(graphql_type):
             return partial(self._complete_object, object_type=graphql_type)
         return None
+
+    def _list_coercer(self, list_type: Any, non_null: bool = False) -> Coercer:
+        item_type = list_type.wrapped_type
+        inner = self.coercer(item_type) or _named_coercer(item_type)
+        return partial(_complete_list, item_type=item_type, inner=inner, non_null=non_null)
 
     @staticmethod
     def _tunable_object(graphql_type: Any) -> bool:
@@ -304,7 +310,10 @@ class _Tuning:
         waiting: list[tuple[str, Coroutine[Any, Any, Any]]] = []
         resolved = False
         get = result.get if type(result) is dict else None
-        for step in await self._steps(execution_context, object_type, field_nodes):
+        steps = self._cached_steps(object_type, field_nodes)
+        if steps is None:
+            steps = await self._steps(execution_context, object_type, field_nodes)
+        for step in steps:
             if step.scalar is not None and get is not None:
                 value = get(step.name)
                 if value is None:
@@ -348,20 +357,28 @@ class _Tuning:
             keys = [key for key, _ in waiting]
             for key, value in zip(keys, await settle([w for _, w in waiting]), strict=True):
                 values[key] = value
-        exceptions = extract_exceptions_from_results(list(values.values()))
+        exceptions = _errors(values.values())
         if exceptions:
             raise exceptions
-        return {key: value for key, value in values.items() if value is not UNDEFINED_VALUE}
+        if any(value is UNDEFINED_VALUE for value in values.values()):
+            return {key: value for key, value in values.items() if value is not UNDEFINED_VALUE}
+        return values
+
+    @staticmethod
+    def _cached_steps(object_type: Any, field_nodes: list[Any]) -> list[_Step] | None:
+        cache = _STEPS.get()
+        if cache is not None:
+            entry = cache.get((id(object_type), id(field_nodes)))
+            if entry is not None and entry[0] is field_nodes:
+                return entry[1]
+        return None
 
     async def _steps(
         self, execution_context: Any, object_type: Any, field_nodes: list[Any]
     ) -> list[_Step]:
+        """The selection's steps, collected (and cached for the execution) on first use."""
         cache = _STEPS.get()
         key = (id(object_type), id(field_nodes))
-        if cache is not None:
-            entry = cache.get(key)
-            if entry is not None and entry[0] is field_nodes:
-                return entry[1]
         collected = await collect_subfields(execution_context, object_type, field_nodes)
         steps = []
         for response_key, nodes in collected.items():
@@ -524,9 +541,15 @@ async def _complete_list(
     path: Path,
     item_type: Any,
     inner: Coercer,
+    non_null: bool = False,
 ) -> Any:
-    """Tartiflette's list completion, with items run eagerly instead of one task each."""
+    """Tartiflette's list completion (and non-null check), items run eagerly, not in tasks."""
     if result is None:
+        if non_null:
+            raise ValueError(
+                "Cannot return null for non-nullable field "
+                f"{info.parent_type.name}.{info.field_name}."
+            )
         return None
     if not isinstance(result, list):
         raise TypeError(
@@ -551,10 +574,23 @@ async def _complete_list(
         settled = await settle([w for _, w in waiting])
         for (index, _), value in zip(waiting, settled, strict=True):
             values[index] = value
-    exceptions = extract_exceptions_from_results(values)
+    exceptions = _errors(values)
     if exceptions:
         raise exceptions
     return values
+
+
+def _errors(results: Iterable[Any]) -> MultipleException | None:
+    """`extract_exceptions_from_results`, without building an empty one when none failed."""
+    failed = [result for result in results if isinstance(result, MultipleException)]
+    return extract_exceptions_from_results(failed) if failed else None
+
+
+def _has_directives(field_nodes: list[Any]) -> bool:
+    """Whether a field is selected with directives (the usual single node checked directly)."""
+    return bool(field_nodes[0].directives) or (
+        len(field_nodes) > 1 and any(node.directives for node in field_nodes)
+    )
 
 
 def _handled(
