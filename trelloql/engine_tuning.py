@@ -557,7 +557,7 @@ async def _complete_list(
             f"{info.parent_type.name}.{info.field_name}."
         )
     values: list[Any] = []
-    waiting: list[tuple[int, Awaitable[Any]]] = []
+    waiting: list[tuple[int, Coroutine[Any, Any, Any]]] = []
     for index, item in enumerate(result):
         item_path = Path(path, index)
         if isinstance(item, Exception):

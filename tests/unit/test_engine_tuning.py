@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tartiflette import Directive, Engine, Resolver
 
-from trelloql.eager import run_eagerly
+from trelloql.eager import run_eagerly, settle
 from trelloql.engine_tuning import TunedEngine
 from trelloql.schema import new_schema_name
 
@@ -314,3 +314,35 @@ async def test_run_eagerly_passes_cancellation_on() -> None:
     with pytest.raises(asyncio.CancelledError):
         await task
     assert cleaned == [True]
+
+
+async def test_settle_gives_each_result_or_error_in_order() -> None:
+    async def after(turns: int, value: Any) -> Any:
+        for _ in range(turns):
+            await asyncio.sleep(0)
+        if isinstance(value, Exception):
+            raise value
+        return value
+
+    error = KeyError("x")
+    assert await settle([after(2, 1), after(0, error), after(1, 3)]) == [1, error, 3]
+    assert await settle([after(1, error)]) == [error]
+
+
+async def test_settle_cancelled_cancels_its_tasks_and_waits_for_them() -> None:
+    never: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+    cleaned = []
+
+    async def reader(name: str) -> int:
+        try:
+            return await never
+        finally:
+            await asyncio.sleep(0)
+            cleaned.append(name)
+
+    task = asyncio.ensure_future(settle([reader("a"), reader("b")]))
+    await asyncio.sleep(0)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert sorted(cleaned) == ["a", "b"]
