@@ -12,26 +12,32 @@ from typing import Any
 
 
 async def settle(waiting: list[Coroutine[Any, Any, Any]]) -> list[Any]:
-    """Await all, each result or the exception it raised (one task each only if several).
-
-    As `asyncio.gather(*waiting, return_exceptions=True)`, with less machinery: when
-    cancelled, it cancels the tasks and waits for them to finish before passing it on.
+    """Await all, each result or the exception it raised, as
+    `asyncio.gather(*waiting, return_exceptions=True)` does, with less machinery: the first
+    runs in the caller's task, each other one in a task of its own. When cancelled, it
+    cancels those tasks and waits for them to finish before passing the cancellation on.
     """
-    if len(waiting) == 1:
-        try:
-            return [await waiting[0]]
-        except Exception as error:
-            return [error]
     loop = asyncio.get_running_loop()
-    tasks = [loop.create_task(coro) for coro in waiting]
+    tasks = [loop.create_task(coro) for coro in waiting[1:]]
     try:
-        await _all_done(loop, tasks)
+        try:
+            first = await waiting[0]
+        except asyncio.CancelledError as cancelled:
+            current = asyncio.current_task()
+            if current is None or current.cancelling():
+                raise
+            first = cancelled  # the coroutine's own cancellation, as gather reports a task's
+        except Exception as error:
+            first = error
+        if tasks:
+            await _all_done(loop, tasks)
     except asyncio.CancelledError:
         for task in tasks:
             task.cancel()
-        await _all_done(loop, tasks)
+        if tasks:
+            await _all_done(loop, tasks)
         raise
-    return [_outcome(task) for task in tasks]
+    return [first, *(_outcome(task) for task in tasks)]
 
 
 def _all_done(

@@ -346,3 +346,18 @@ async def test_settle_cancelled_cancels_its_tasks_and_waits_for_them() -> None:
     with pytest.raises(asyncio.CancelledError):
         await task
     assert sorted(cleaned) == ["a", "b"]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+async def test_settle_gives_a_coroutines_own_cancellation_as_gather_does(count: int) -> None:
+    async def outcomes(join: Any) -> list[str]:
+        future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+        async def reader() -> int:
+            return await future
+
+        asyncio.get_running_loop().call_soon(future.cancel)
+        return [type(result).__name__ for result in await join([reader() for _ in range(count)])]
+
+    expected = await outcomes(lambda coros: asyncio.gather(*coros, return_exceptions=True))
+    assert await outcomes(settle) == expected == ["CancelledError"] * count
