@@ -260,7 +260,7 @@ class _Tuning:
         if graphql_type.is_non_null_type:
             wrapped = graphql_type.wrapped_type
             if self._tunable_object(wrapped):
-                return partial(self._complete_object, object_type=wrapped, non_null=True)
+                return partial(self._complete_object, wrapped, True)
             if wrapped.is_list_type:
                 return self._list_coercer(wrapped, non_null=True)
             inner = self.coercer(wrapped)
@@ -268,13 +268,13 @@ class _Tuning:
         if graphql_type.is_list_type:
             return self._list_coercer(graphql_type)
         if self._tunable_object(graphql_type):
-            return partial(self._complete_object, object_type=graphql_type)
+            return partial(self._complete_object, graphql_type, False)
         return None
 
     def _list_coercer(self, list_type: Any, non_null: bool = False) -> Coercer:
         item_type = list_type.wrapped_type
         inner = self.coercer(item_type) or _named_coercer(item_type)
-        return partial(_complete_list, item_type=item_type, inner=inner, non_null=non_null)
+        return partial(_complete_list, item_type, inner, non_null)
 
     @staticmethod
     def _tunable_object(graphql_type: Any) -> bool:
@@ -286,15 +286,18 @@ class _Tuning:
 
     async def _complete_object(
         self,
+        object_type: Any,
+        non_null: bool,
         result: Any,
         info: Any,
         execution_context: Any,
         field_nodes: list[Any],
         path: Path,
-        object_type: Any,
-        non_null: bool = False,
     ) -> Any:
-        """Tartiflette's object completion (and non-null check), plain fields inline."""
+        """Tartiflette's object completion (and non-null check), plain fields inline.
+
+        The coercers are positional partials of this and `_complete_list`, which Python calls
+        faster than keyword ones."""
         if result is None:
             if non_null:
                 raise ValueError(
@@ -446,7 +449,7 @@ def _named_coercer(graphql_type: Any) -> Coercer:
         return partial(non_null_coercer, inner_coercer=_named_coercer(graphql_type.wrapped_type))
     if graphql_type.is_list_type:
         item_type = graphql_type.wrapped_type
-        return partial(_complete_list, item_type=item_type, inner=_named_coercer(item_type))
+        return partial(_complete_list, item_type, _named_coercer(item_type), False)
     return graphql_type.output_coercer
 
 
@@ -534,14 +537,14 @@ def _constant(value: str) -> Leaf:
 
 
 async def _complete_list(
+    item_type: Any,
+    inner: Coercer,
+    non_null: bool,
     result: Any,
     info: Any,
     execution_context: Any,
     field_nodes: list[Any],
     path: Path,
-    item_type: Any,
-    inner: Coercer,
-    non_null: bool = False,
 ) -> Any:
     """Tartiflette's list completion (and non-null check), items run eagerly, not in tasks."""
     if result is None:
