@@ -1,9 +1,12 @@
-"""CPU time of executing the large-board query: trelloql's engine against plain graphql-core.
+"""CPU time of executing a query: trelloql's engine against plain graphql-core.
 
 Trello's answers for the query are recorded once from the upstream sandbox, then replayed:
 trelloql executes the query with its own resolvers, loader and engine over a client that
 answers from the recording; graphql-core executes it on the same SDL with resolvers that
 return the same board and cards. Neither touches a socket, so only execution is timed.
+
+For nested queries, `replay_runners` holds the resolvers constant too: every engine gets the
+same trivial resolvers on the fields trelloql resolves, answering from trelloql's answer.
 """
 
 from __future__ import annotations
@@ -17,10 +20,11 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 import aiohttp
-from tartiflette import Engine
+from tartiflette import Engine, Resolver
 
 from trelloql.context import RequestContext
 from trelloql.errors import coerce_error
+from trelloql.resolvers import GRAPH
 from trelloql.schema import MODULES, new_engine, new_schema_name, read_sdl
 from trelloql.settings import DEFAULT_SDL_DIR
 from trelloql.trello.client import Credentials, Params, TrelloClient, encode_url
@@ -221,3 +225,61 @@ async def measure(
         json_dumps_ms=median_encode_ms(json.dumps, answer),
         orjson_dumps_ms=orjson_ms,
     )
+
+
+async def _replayed(parent: Any, name: str, data: dict[str, Any]) -> Any:
+    """A mapped field's value in the recorded answer: the root's, or the parent's key."""
+    return data[name] if parent is None else parent.get(name)
+
+
+async def replay_resolver(parent: Any, _args: Any, ctx: dict[str, Any], info: Any) -> Any:
+    """The same trivial resolver, in Tartiflette's signature, for every mapped field."""
+    return await _replayed(parent, info.field_name, ctx["data"])
+
+
+async def replay_engine(engine: Engine) -> Engine:
+    """`engine` cooked from the repository's SDL with `replay_resolver` on every mapped field."""
+    schema_name = new_schema_name()
+    for field in GRAPH.by_field:
+        Resolver(field, schema_name=schema_name)(replay_resolver)
+    await engine.cook(sdl=read_sdl(DEFAULT_SDL_DIR), schema_name=schema_name)
+    return engine
+
+
+def replay_runners(
+    query: str, variables: dict[str, Any], data: dict[str, Any], engines: dict[str, Engine]
+) -> dict[str, Callable[[], Awaitable[Any]]]:
+    """Runs of `query` by each engine (cooked by `replay_engine`) and by graphql-core, all
+    with the trivial resolvers answering `data` (trelloql's answer, without aliases)."""
+
+    def tartiflette_run(engine: Engine) -> Callable[[], Awaitable[Any]]:
+        async def run() -> Any:
+            answer = await engine.execute(query, context={"data": data}, variables=variables)
+            if answer.get("errors"):
+                raise RuntimeError(f"execution failed: {answer['errors']}")
+            return answer
+
+        return run
+
+    from graphql import build_schema, execute, parse, validate
+
+    async def core_resolver(parent: Any, info: Any, **_args: Any) -> Any:
+        return await _replayed(parent, info.field_name, data)
+
+    schema = build_schema(read_sdl(DEFAULT_SDL_DIR))
+    for name in GRAPH.by_field:
+        type_name, field = name.split(".", 1)
+        schema.get_type(type_name).fields[field].resolve = core_resolver  # type: ignore[union-attr]
+    document = parse(query)
+    if validate(schema, document):
+        raise RuntimeError("graphql-core finds the query invalid")
+
+    async def core_run() -> Any:
+        result = await execute(schema, document, variable_values=variables)  # type: ignore[misc]
+        if result.errors:
+            raise RuntimeError(f"graphql-core failed: {result.errors}")
+        return result.data
+
+    runs = {name: tartiflette_run(engine) for name, engine in engines.items()}
+    runs["graphql-core"] = core_run
+    return runs

@@ -7,18 +7,66 @@ tuning uses it so that a resolver whose answer is already there costs no task.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Coroutine
+from collections.abc import Coroutine
 from typing import Any
 
 
-async def settle(waiting: list[Awaitable[Any]]) -> list[Any]:
-    """Await all, each result or the exception it raised (one task each only if several)."""
-    if len(waiting) == 1:
+async def settle(waiting: list[Coroutine[Any, Any, Any]]) -> list[Any]:
+    """Await all, each result or the exception it raised, as
+    `asyncio.gather(*waiting, return_exceptions=True)` does, with less machinery: the first
+    runs in the caller's task, each other one in a task of its own. When cancelled, it
+    cancels those tasks and waits for them to finish before passing the cancellation on.
+    """
+    loop = asyncio.get_running_loop()
+    tasks = [loop.create_task(coro) for coro in waiting[1:]]
+    try:
         try:
-            return [await waiting[0]]
+            first = await waiting[0]
+        except asyncio.CancelledError as cancelled:
+            current = asyncio.current_task()
+            if current is None or current.cancelling():
+                raise
+            first = cancelled  # the coroutine's own cancellation, as gather reports a task's
         except Exception as error:
-            return [error]
-    return await asyncio.gather(*waiting, return_exceptions=True)
+            first = error
+        if tasks:
+            await _all_done(loop, tasks)
+    except asyncio.CancelledError:
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            await _all_done(loop, tasks)
+        raise
+    return [first, *(_outcome(task) for task in tasks)]
+
+
+def _all_done(
+    loop: asyncio.AbstractEventLoop, tasks: list[asyncio.Task[Any]]
+) -> asyncio.Future[None]:
+    """A future done once every task is."""
+    joined: asyncio.Future[None] = loop.create_future()
+    remaining = sum(1 for task in tasks if not task.done())
+
+    def one_done(_task: asyncio.Task[Any]) -> None:
+        nonlocal remaining
+        remaining -= 1
+        if not remaining and not joined.done():
+            joined.set_result(None)
+
+    if not remaining:
+        joined.set_result(None)
+    for task in tasks:
+        if not task.done():
+            task.add_done_callback(one_done)
+    return joined
+
+
+def _outcome(task: asyncio.Task[Any]) -> Any:
+    """The task's result, or the exception it ended with (as `gather` returns them)."""
+    if task.cancelled():
+        return asyncio.CancelledError()
+    error = task.exception()
+    return task.result() if error is None else error
 
 
 def run_eagerly(coro: Coroutine[Any, Any, Any]) -> tuple[bool, Any]:

@@ -16,28 +16,36 @@ coercers of object and list fields for ones that:
   Trello reads are still coalesced into one round;
 - collect each selection's sub-fields once per execution, not once per object.
 
-It also coerces arguments without a task each (see `TunedEngine`).
+Fields with resolvers (and those not plain) are resolved by `_DirectField`: one coroutine
+instead of Tartiflette's chain, argument coercion only for fields that have arguments, and
+scalar/enum results completed inline. It also coerces arguments without a task each (see
+`TunedEngine`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from tartiflette import Engine
+from tartiflette.coercers.arguments import coerce_arguments
 from tartiflette.coercers.common import Path
 from tartiflette.coercers.outputs.common import complete_object_value, handle_field_error
 from tartiflette.coercers.outputs.non_null_coercer import non_null_coercer
 from tartiflette.constants import UNDEFINED_VALUE
 from tartiflette.execution.collect import collect_subfields
 from tartiflette.execution.helpers import get_field_definition
+from tartiflette.execution.types import ResolveInfo
 from tartiflette.resolver.default import sync_arguments_coercer
+from tartiflette.resolver.factory import resolve_field
 from tartiflette.types.enum import GraphQLEnumType
+from tartiflette.types.exceptions.tartiflette import MultipleException
 from tartiflette.types.object import GraphQLObjectType
 from tartiflette.types.scalar import GraphQLScalarType
+from tartiflette.utils.directives import introspection_directives_executor, resolver_executor
 from tartiflette.utils.errors import extract_exceptions_from_results
 
 from trelloql.eager import run_eagerly, settle
@@ -88,25 +96,134 @@ class TunedEngine(Engine):
 
 
 def install(schema: Any, plain_leaves: bool = True) -> None:
-    """Swap the output coercer of every field of the schema's own object types."""
+    """Swap the output coercer of every field of the schema's own object types, and resolve
+    the fields without directives through `_DirectField`."""
     tuning = _Tuning(plain_leaves)
     for type_name, definition in schema.type_definitions.items():
         if type_name.startswith("__") or not isinstance(definition, GraphQLObjectType):
             continue
         for field in definition.implemented_fields.values():
             resolver = field.resolver
-            if not isinstance(resolver, partial) or "output_coercer" not in resolver.keywords:
+            if (
+                not isinstance(resolver, partial)
+                or resolver.func is not resolve_field
+                or resolver.args
+                or "output_coercer" not in resolver.keywords
+            ):
                 raise RuntimeError(
                     f"unexpected Tartiflette field resolver for {type_name}.{field.name}: "
                     "trelloql.engine_tuning needs revisiting for this Tartiflette version"
                 )
             coercer = tuning.coercer(field.graphql_type)
             if coercer is not None:
-                field.resolver = partial(
-                    resolver.func,
-                    *resolver.args,
-                    **{**resolver.keywords, "output_coercer": coercer},
+                resolver = partial(
+                    resolve_field, **{**resolver.keywords, "output_coercer": coercer}
                 )
+            field.resolver = _DirectField.resolver_of(field, resolver)
+
+
+class _DirectField:
+    """Tartiflette's `resolve_field` in one coroutine, for a field without directives.
+
+    Stock Tartiflette goes through about ten coroutines per field (argument coercion even
+    without arguments, directive wrappers, the leaf's null/directives/enum coercers). This
+    builds the same `ResolveInfo`, coerces arguments only if the field has any, calls the
+    resolver directly and completes a scalar or enum value inline; anything it does not
+    complete (a null, a value the scalar or enum refuses) goes through the field's output
+    coercer, and errors through Tartiflette's `handle_field_error`, so both are Tartiflette's.
+    Fields selected with directives (e.g. @skip) or in an introspection query take the
+    stock path.
+    """
+
+    __slots__ = ("complete", "definition", "has_arguments", "leaf", "non_null", "raw", "stock")
+
+    def __init__(self, definition: Any, stock: partial[Any], raw: Callable[..., Any]) -> None:
+        self.definition, self.stock, self.raw = definition, stock, raw
+        self.complete: Coercer = stock.keywords["output_coercer"]
+        self.has_arguments = bool(definition.arguments)
+        graphql_type = definition.graphql_type
+        self.non_null = graphql_type.is_non_null_type
+        self.leaf = _leaf_coercion(graphql_type.wrapped_type if self.non_null else graphql_type)
+
+    @classmethod
+    def resolver_of(cls, definition: Any, stock: partial[Any]) -> Callable[..., Any]:
+        """The field's resolver: direct when Tartiflette's is a plain call of the raw one."""
+        wrapped = stock.keywords.get("resolver")
+        if (
+            definition.directives
+            or definition.name.startswith("__")
+            or not isinstance(wrapped, partial)
+            or wrapped.func is not resolver_executor
+            or len(wrapped.args) != 1
+            or wrapped.keywords
+        ):
+            return stock
+        return cls(definition, stock, wrapped.args[0]).resolve
+
+    async def resolve(
+        self,
+        execution_context: Any,
+        parent_type: Any,
+        source: Any,
+        field_nodes: list[Any],
+        path: Path,
+        is_introspection_context: bool,
+    ) -> Any:
+        """Resolve and complete the field as `tartiflette.resolver.factory.resolve_field`."""
+        if is_introspection_context or _has_directives(field_nodes):
+            return await self.stock(
+                execution_context, parent_type, source, field_nodes, path, is_introspection_context
+            )
+        definition = self.definition
+        ctx = execution_context.context
+        info = ResolveInfo(
+            definition.name,
+            field_nodes,
+            definition.graphql_type,
+            parent_type,
+            path,
+            execution_context.schema,
+            execution_context.fragments,
+            execution_context.root_value,
+            execution_context.operation,
+            execution_context.variable_values,
+            False,
+        )
+        try:
+            if self.has_arguments:
+                args = await coerce_arguments(
+                    definition.arguments,
+                    field_nodes[0],
+                    execution_context.variable_values,
+                    ctx,
+                    coercer=definition.arguments_coercer,
+                )
+            else:
+                args = {}
+            result = await self.raw(source, args, ctx, info)
+            if info.is_introspection:
+                result = await introspection_directives_executor(
+                    result, ctx, info, context_coercer=ctx
+                )
+            if isinstance(result, Exception):
+                raise result
+            leaf = self.leaf
+            if leaf is not None:
+                if result is None:
+                    if not self.non_null:
+                        return None
+                else:
+                    try:
+                        coerced = leaf(result)
+                    except Exception:
+                        coerced = None
+                    if coerced is not None and coerced is not UNDEFINED_VALUE:
+                        return coerced
+            return await self.complete(result, info, execution_context, field_nodes, path)
+        except Exception as error:
+            return handle_field_error(
+                error, field_nodes, path, definition.graphql_type, execution_context
+            )
 
 
 @dataclass(frozen=True)
@@ -146,16 +263,21 @@ class _Tuning:
         if graphql_type.is_non_null_type:
             wrapped = graphql_type.wrapped_type
             if self._tunable_object(wrapped):
-                return partial(self._complete_object, object_type=wrapped, non_null=True)
+                return partial(self._complete_object, wrapped, True)
+            if wrapped.is_list_type:
+                return self._list_coercer(wrapped, non_null=True)
             inner = self.coercer(wrapped)
             return None if inner is None else partial(non_null_coercer, inner_coercer=inner)
         if graphql_type.is_list_type:
-            item_type = graphql_type.wrapped_type
-            inner = self.coercer(item_type) or _named_coercer(item_type)
-            return partial(_complete_list, item_type=item_type, inner=inner)
+            return self._list_coercer(graphql_type)
         if self._tunable_object(graphql_type):
-            return partial(self._complete_object, object_type=graphql_type)
+            return partial(self._complete_object, graphql_type, False)
         return None
+
+    def _list_coercer(self, list_type: Any, non_null: bool = False) -> Coercer:
+        item_type = list_type.wrapped_type
+        inner = self.coercer(item_type) or _named_coercer(item_type)
+        return partial(_complete_list, item_type, inner, non_null)
 
     @staticmethod
     def _tunable_object(graphql_type: Any) -> bool:
@@ -167,15 +289,18 @@ class _Tuning:
 
     async def _complete_object(
         self,
+        object_type: Any,
+        non_null: bool,
         result: Any,
         info: Any,
         execution_context: Any,
         field_nodes: list[Any],
         path: Path,
-        object_type: Any,
-        non_null: bool = False,
     ) -> Any:
-        """Tartiflette's object completion (and non-null check), plain fields inline."""
+        """Tartiflette's object completion (and non-null check), plain fields inline.
+
+        The coercers are positional partials of this and `_complete_list`, which Python calls
+        faster than keyword ones."""
         if result is None:
             if non_null:
                 raise ValueError(
@@ -191,7 +316,10 @@ class _Tuning:
         waiting: list[tuple[str, Coroutine[Any, Any, Any]]] = []
         resolved = False
         get = result.get if type(result) is dict else None
-        for step in await self._steps(execution_context, object_type, field_nodes):
+        steps = self._cached_steps(object_type, field_nodes)
+        if steps is None:
+            steps = await self._steps(execution_context, object_type, field_nodes)
+        for step in steps:
             if step.scalar is not None and get is not None:
                 value = get(step.name)
                 if value is None:
@@ -235,20 +363,28 @@ class _Tuning:
             keys = [key for key, _ in waiting]
             for key, value in zip(keys, await settle([w for _, w in waiting]), strict=True):
                 values[key] = value
-        exceptions = extract_exceptions_from_results(list(values.values()))
+        exceptions = _errors(values.values())
         if exceptions:
             raise exceptions
-        return {key: value for key, value in values.items() if value is not UNDEFINED_VALUE}
+        if any(value is UNDEFINED_VALUE for value in values.values()):
+            return {key: value for key, value in values.items() if value is not UNDEFINED_VALUE}
+        return values
+
+    @staticmethod
+    def _cached_steps(object_type: Any, field_nodes: list[Any]) -> list[_Step] | None:
+        cache = _STEPS.get()
+        if cache is not None:
+            entry = cache.get((id(object_type), id(field_nodes)))
+            if entry is not None and entry[0] is field_nodes:
+                return entry[1]
+        return None
 
     async def _steps(
         self, execution_context: Any, object_type: Any, field_nodes: list[Any]
     ) -> list[_Step]:
+        """The selection's steps, collected (and cached for the execution) on first use."""
         cache = _STEPS.get()
         key = (id(object_type), id(field_nodes))
-        if cache is not None:
-            entry = cache.get(key)
-            if entry is not None and entry[0] is field_nodes:
-                return entry[1]
         collected = await collect_subfields(execution_context, object_type, field_nodes)
         steps = []
         for response_key, nodes in collected.items():
@@ -316,7 +452,7 @@ def _named_coercer(graphql_type: Any) -> Coercer:
         return partial(non_null_coercer, inner_coercer=_named_coercer(graphql_type.wrapped_type))
     if graphql_type.is_list_type:
         item_type = graphql_type.wrapped_type
-        return partial(_complete_list, item_type=item_type, inner=_named_coercer(item_type))
+        return partial(_complete_list, item_type, _named_coercer(item_type), False)
     return graphql_type.output_coercer
 
 
@@ -404,16 +540,22 @@ def _constant(value: str) -> Leaf:
 
 
 async def _complete_list(
+    item_type: Any,
+    inner: Coercer,
+    non_null: bool,
     result: Any,
     info: Any,
     execution_context: Any,
     field_nodes: list[Any],
     path: Path,
-    item_type: Any,
-    inner: Coercer,
 ) -> Any:
-    """Tartiflette's list completion, with items run eagerly instead of one task each."""
+    """Tartiflette's list completion (and non-null check), items run eagerly, not in tasks."""
     if result is None:
+        if non_null:
+            raise ValueError(
+                "Cannot return null for non-nullable field "
+                f"{info.parent_type.name}.{info.field_name}."
+            )
         return None
     if not isinstance(result, list):
         raise TypeError(
@@ -421,7 +563,7 @@ async def _complete_list(
             f"{info.parent_type.name}.{info.field_name}."
         )
     values: list[Any] = []
-    waiting: list[tuple[int, Awaitable[Any]]] = []
+    waiting: list[tuple[int, Coroutine[Any, Any, Any]]] = []
     for index, item in enumerate(result):
         item_path = Path(path, index)
         if isinstance(item, Exception):
@@ -438,10 +580,23 @@ async def _complete_list(
         settled = await settle([w for _, w in waiting])
         for (index, _), value in zip(waiting, settled, strict=True):
             values[index] = value
-    exceptions = extract_exceptions_from_results(values)
+    exceptions = _errors(values)
     if exceptions:
         raise exceptions
     return values
+
+
+def _errors(results: Iterable[Any]) -> MultipleException | None:
+    """`extract_exceptions_from_results`, without building an empty one when none failed."""
+    failed = [result for result in results if isinstance(result, MultipleException)]
+    return extract_exceptions_from_results(failed) if failed else None
+
+
+def _has_directives(field_nodes: list[Any]) -> bool:
+    """Whether a field is selected with directives (the usual single node checked directly)."""
+    return bool(field_nodes[0].directives) or (
+        len(field_nodes) > 1 and any(node.directives for node in field_nodes)
+    )
 
 
 def _handled(

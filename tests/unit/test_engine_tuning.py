@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tartiflette import Engine, Resolver
+from tartiflette import Directive, Engine, Resolver
 
-from trelloql.eager import run_eagerly
+from trelloql.eager import run_eagerly, settle
 from trelloql.engine_tuning import TunedEngine
 from trelloql.schema import new_schema_name
 
@@ -22,6 +22,8 @@ scalar DateTime
 scalar JSON
 scalar Position
 enum Color { RED GREEN }
+directive @shout on FIELD_DEFINITION
+directive @lower on FIELD
 type Item {
   id: ID!
   name: String
@@ -45,6 +47,14 @@ type Item {
   waiting: [Item!]!
   withArg(x: Int = 1): String
   ordered: String!
+  upper: Color
+  mustUpper: Color!
+  mustName: String!
+  mustChild: Item!
+  returned: String
+  echo(x: Int = 1, c: Color, s: [String!]): String
+  shouted: String @shout
+  colors: [Color]
 }
 type Query {
   item: Item
@@ -65,6 +75,11 @@ QUERIES = [
     "{ items { waiting { name waiting { id computed } } } }",
     "{ object { id name tags child { name } } }",
     '{ __typename __type(name: "Item") { name fields { name } } }',
+    "{ items { upper mustUpper mustName returned colors mustChild { upper count } } }",
+    "{ strictItems { name mustChild { mustName } } item { upper child { mustUpper } } }",
+    'query($x: Int) { item { echo e: echo(x: 3, c: GREEN, s: ["a"]) v: echo(x: $x) } }',
+    "query($s: Boolean!) { items { upper @include(if: $s) shouted n: name @lower } }",
+    '{ __type(name: "Color") { name enumValues { name } } item { upper __typename } }',
 ]
 
 SCALARS = st.one_of(
@@ -159,6 +174,48 @@ def register(schema_name: str) -> None:
         await asyncio.sleep(0)
         return parent.get("waiting") or []
 
+    def read(key: str, wait: bool = False) -> Any:
+        async def resolve(parent: Any, _args: Any, _ctx: Any, _info: Any) -> Any:
+            if wait:
+                await asyncio.sleep(0)
+            return parent.get(key)
+
+        return resolve
+
+    for field, key, wait in (
+        ("upper", "color", False),
+        ("mustUpper", "color", True),
+        ("mustName", "name", False),
+        ("mustChild", "must", False),
+        ("shouted", "name", False),
+        ("colors", "loose", True),
+    ):
+        Resolver(f"Item.{field}", schema_name=schema_name)(read(key, wait))
+
+    @Resolver("Item.returned", schema_name=schema_name)
+    async def returned(_parent: Any, _args: Any, _ctx: Any, _info: Any) -> Any:
+        return ValueError("returned, not raised")
+
+    @Resolver("Item.echo", schema_name=schema_name)
+    async def echo(_parent: Any, args: dict[str, Any], _ctx: Any, _info: Any) -> Any:
+        return repr(sorted(args.items()))
+
+    @Directive("shout", schema_name=schema_name)
+    class Shout:
+        async def on_field_execution(
+            self, _args: Any, next_resolver: Any, parent: Any, args: Any, ctx: Any, info: Any
+        ) -> Any:
+            value = await next_resolver(parent, args, ctx, info)
+            return value.upper() if isinstance(value, str) else value
+
+    @Directive("lower", schema_name=schema_name)
+    class Lower:
+        async def on_field_execution(
+            self, _args: Any, next_resolver: Any, parent: Any, args: Any, ctx: Any, info: Any
+        ) -> Any:
+            value = await next_resolver(parent, args, ctx, info)
+            return value.lower() if isinstance(value, str) else value
+
 
 async def cooked(engine_class: type[Engine]) -> Engine:
     name = new_schema_name()
@@ -179,7 +236,9 @@ def engines() -> Iterator[tuple[asyncio.Runner, Engine, Engine]]:
 async def both(stock: Engine, tuned: Engine, query: str, payload: Any) -> tuple[Any, Any]:
     """Both engines' answers; errors sorted, as their order is unspecified (and, in stock
     Tartiflette, an accident of task scheduling)."""
-    variables = {"s": bool(payload.get("item"))}
+    variables: dict[str, Any] = {"s": bool(payload.get("item"))}
+    if "$x" in query:
+        variables["x"] = len(payload.get("items") or ())
     answers = []
     for engine in (stock, tuned):
         answer = await engine.execute(query, context={"payload": payload}, variables=variables)
@@ -255,3 +314,50 @@ async def test_run_eagerly_passes_cancellation_on() -> None:
     with pytest.raises(asyncio.CancelledError):
         await task
     assert cleaned == [True]
+
+
+async def test_settle_gives_each_result_or_error_in_order() -> None:
+    async def after(turns: int, value: Any) -> Any:
+        for _ in range(turns):
+            await asyncio.sleep(0)
+        if isinstance(value, Exception):
+            raise value
+        return value
+
+    error = KeyError("x")
+    assert await settle([after(2, 1), after(0, error), after(1, 3)]) == [1, error, 3]
+    assert await settle([after(1, error)]) == [error]
+
+
+async def test_settle_cancelled_cancels_its_tasks_and_waits_for_them() -> None:
+    never: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+    cleaned = []
+
+    async def reader(name: str) -> int:
+        try:
+            return await never
+        finally:
+            await asyncio.sleep(0)
+            cleaned.append(name)
+
+    task = asyncio.ensure_future(settle([reader("a"), reader("b")]))
+    await asyncio.sleep(0)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert sorted(cleaned) == ["a", "b"]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+async def test_settle_gives_a_coroutines_own_cancellation_as_gather_does(count: int) -> None:
+    async def outcomes(join: Any) -> list[str]:
+        future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+        async def reader() -> int:
+            return await future
+
+        asyncio.get_running_loop().call_soon(future.cancel)
+        return [type(result).__name__ for result in await join([reader() for _ in range(count)])]
+
+    expected = await outcomes(lambda coros: asyncio.gather(*coros, return_exceptions=True))
+    assert await outcomes(settle) == expected == ["CancelledError"] * count
