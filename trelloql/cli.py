@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from trelloql import shutdown
 from trelloql.app import create_app
+from trelloql.gctuning import tune_gc
 from trelloql.logsetup import setup_logging
 from trelloql.schema import cooked_engine, read_sdl
 from trelloql.settings import Settings, SettingsError, load_settings
@@ -36,8 +37,10 @@ def serve(_args: argparse.Namespace) -> None:
     settings = _settings_or_exit()
     secrets = settings.credentials() or _sandbox_secrets()
     setup_logging(settings.log_level, settings.log_format, secrets)
+    app = create_app(settings)
+    app.on_startup.append(tune_gc)  # last: after the engine is cooked
     shutdown.run(
-        create_app(settings),
+        app,
         settings.host,
         settings.port,
         grace=settings.shutdown_grace_seconds,
