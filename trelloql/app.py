@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -22,7 +23,15 @@ from trelloql.guard.analysis import QueryGuard
 from trelloql.guard.cost import CostModel, fetched_fields
 from trelloql.guard.middleware import query_guard
 from trelloql.health import add_health_routes
-from trelloql.keys import LIFECYCLE, METRICS, PLANNER, QUERY_GUARD, SETTINGS, Lifecycle
+from trelloql.keys import (
+    HEAVY_QUERIES,
+    LIFECYCLE,
+    METRICS,
+    PLANNER,
+    QUERY_GUARD,
+    SETTINGS,
+    Lifecycle,
+)
 from trelloql.metrics import Metrics, add_metrics_route
 from trelloql.planner import Planner
 from trelloql.resilience import limiter_ctx
@@ -83,6 +92,7 @@ def create_app(settings: Settings) -> web.Application:
     app[QUERY_GUARD] = QueryGuard.from_settings(
         settings, CostModel.from_sdl(sdl, fetched_fields(), planned=settings.planner)
     )
+    app[HEAVY_QUERIES] = asyncio.Semaphore(settings.heavy_query_slots)
     if settings.planner:
         app[PLANNER] = Planner(GRAPH)
     app.cleanup_ctx.append(upstream_ctx)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 import aiohttp
@@ -41,6 +42,8 @@ METRICS = web.AppKey("metrics", Metrics)
 LIMITER = web.AppKey("limiter", RateLimiter)
 QUERY_GUARD = web.AppKey("query_guard", QueryGuard)
 PLANNER = web.AppKey("planner", Planner)
+HEAVY_QUERIES = web.AppKey("heavy_queries", asyncio.Semaphore)
+"""Slots for queries estimated to need many Trello requests (TRELLOQL_HEAVY_QUERY_*)."""
 
 REQUEST_ID = web.RequestKey("request_id", str)
 DEADLINE = web.RequestKey("deadline", float)

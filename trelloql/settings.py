@@ -62,6 +62,8 @@ class Settings(BaseSettings):
     max_query_aliases: int = Field(default=15, ge=0, le=10_000)
     max_query_directives: int = Field(default=50, ge=0, le=10_000)
     max_query_cost: int = Field(default=2_000, ge=1, le=1_000_000)
+    heavy_query_cost: int = Field(default=10, ge=1, le=1_000_000)
+    heavy_query_slots: int = Field(default=4, ge=1, le=10_000)
     log_format: LogFormat = LogFormat.JSON
     metrics: bool = True
     shutdown_grace_seconds: float = Field(default=25.0, ge=0, le=600)

@@ -9,7 +9,7 @@ apply first, so parsing is always bounded.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from graphql.error import GraphQLError
@@ -61,6 +61,8 @@ class Selected:
     document: DocumentNode
     operation: OperationDefinitionNode
     fragments: dict[str, FragmentDefinitionNode]
+    cost: int = 0
+    """The estimated number of Trello requests (once the guard has checked it)."""
 
 
 CostFunction = Callable[[Selected], int]
@@ -161,7 +163,7 @@ def check_query(
             f"The query would need about {estimate} Trello requests; the limit is "
             f"{limits.max_cost}. Select fewer nested lists, or split the query.",
         )
-    return selected
+    return replace(selected, cost=estimate)
 
 
 def count_tokens(text: str, stop_at: int) -> int | None:
