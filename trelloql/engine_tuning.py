@@ -277,7 +277,9 @@ class _Tuning:
     def _list_coercer(self, list_type: Any, non_null: bool = False) -> Coercer:
         item_type = list_type.wrapped_type
         inner = self.coercer(item_type) or _named_coercer(item_type)
-        return partial(_complete_list, item_type, inner, non_null)
+        named = item_type.wrapped_type if item_type.is_non_null_type else item_type
+        object_type = named if self._tunable_object(named) else None
+        return partial(_complete_list, item_type, inner, non_null, object_type)
 
     @staticmethod
     def _tunable_object(graphql_type: Any) -> bool:
@@ -543,13 +545,19 @@ async def _complete_list(
     item_type: Any,
     inner: Coercer,
     non_null: bool,
+    object_type: Any,
     result: Any,
     info: Any,
     execution_context: Any,
     field_nodes: list[Any],
     path: Path,
 ) -> Any:
-    """Tartiflette's list completion (and non-null check), items run eagerly, not in tasks."""
+    """Tartiflette's list completion (and non-null check), items run eagerly, not in tasks.
+
+    Objects of a selection of plain fields only (a board's 1,000 cards with their names
+    and dates) are completed directly, without a coroutine each, once the first item has
+    gone the full way and its selection's steps are known (`object_type` is the items'
+    tunable object type, else None)."""
     if result is None:
         if non_null:
             raise ValueError(
@@ -564,7 +572,19 @@ async def _complete_list(
         )
     values: list[Any] = []
     waiting: list[tuple[int, Coroutine[Any, Any, Any]]] = []
+    plain: list[_Step] | None = None
     for index, item in enumerate(result):
+        if plain is not None:
+            completed = _plain_object(plain, item)
+            if completed is not None:
+                values.append(completed)
+                continue
+        elif index == 1 and object_type is not None:
+            plain = _plain_steps(_Tuning._cached_steps(object_type, field_nodes))
+            completed = None if plain is None else _plain_object(plain, item)
+            if completed is not None:
+                values.append(completed)
+                continue
         item_path = Path(path, index)
         if isinstance(item, Exception):
             values.append(_handled(item, field_nodes, item_path, item_type, execution_context))
@@ -583,6 +603,46 @@ async def _complete_list(
     exceptions = _errors(values)
     if exceptions:
         raise exceptions
+    return values
+
+
+def _plain_steps(steps: list[_Step] | None) -> list[_Step] | None:
+    """The steps, when every one completes a plain field; else None."""
+    if steps is None or any(step.leaf is None for step in steps):
+        return None
+    return steps
+
+
+def _plain_object(steps: list[_Step], result: Any) -> dict[str, Any] | None:
+    """An object's plain fields, as `_complete_object` completes them; None for anything
+    that needs its full path (not a dict, a null for a non-null field, a refused value)."""
+    if type(result) is not dict:
+        return None
+    values: dict[str, Any] = {}
+    get = result.get
+    for step in steps:
+        if step.scalar is None:
+            leaf = step.leaf
+            if leaf is None:
+                return None
+            try:
+                values[step.key] = leaf(result)
+            except _Fallback:
+                return None
+            continue
+        value = get(step.name)
+        if value is None:
+            if step.non_null:
+                return None
+            values[step.key] = None
+            continue
+        try:
+            coerced = step.scalar(value)
+        except Exception:
+            return None
+        if coerced is None or coerced is UNDEFINED_VALUE:
+            return None
+        values[step.key] = coerced
     return values
 
 

@@ -80,6 +80,7 @@ QUERIES = [
     'query($x: Int) { item { echo e: echo(x: 3, c: GREEN, s: ["a"]) v: echo(x: $x) } }',
     "query($s: Boolean!) { items { upper @include(if: $s) shouted n: name @lower } }",
     '{ __type(name: "Color") { name enumValues { name } } item { upper __typename } }',
+    "{ items { id name mustName color tags __typename } strictItems { ratio flag } }",
 ]
 
 SCALARS = st.one_of(
@@ -361,3 +362,25 @@ async def test_settle_gives_a_coroutines_own_cancellation_as_gather_does(count: 
 
     expected = await outcomes(lambda coros: asyncio.gather(*coros, return_exceptions=True))
     assert await outcomes(settle) == expected == ["CancelledError"] * count
+
+
+@pytest.mark.parametrize(
+    "child",
+    [
+        {"count": 2},  # no id: a null for a non-null field
+        {"id": "y", "count": "two"},  # a value the scalar refuses
+        {"id": "y", "count": 2**40},  # out of Int's range
+        SimpleNamespace(id="y", count=2),  # not a dict
+    ],
+)
+async def test_later_items_of_a_plain_list_fail_as_stock_does(child: Any) -> None:
+    """Items after the first complete directly; one that cannot still fails as in stock."""
+    payload = {
+        "items": [{"id": "a", "children": [{"id": "x", "count": 1}, child, {"id": "z"}]}],
+        "item": None,
+        "strictItems": [],
+    }
+    query = "{ items { id children { id count __typename } } }"
+    stock, tuned = await cooked(Engine), await cooked(TunedEngine)
+    expected, actual = await both(stock, tuned, query, payload)
+    assert actual == expected
