@@ -116,6 +116,18 @@ def test_directives(cost: CostModel) -> None:
     assert rejection(text, cost) == "QUERY_TOO_MANY_DIRECTIVES"
 
 
+def test_directives_count_wherever_a_document_can_hold_them(cost: CostModel) -> None:
+    # 2 on the operation, 1 on its variable, 1 on a spread, 1 on an inline fragment,
+    # 1 on a field inside it, 2 on the fragment definition, 1 on a field in it: 9.
+    text = """query Q($v: Boolean = true @d) @a @b {
+      me { ...F @c ... on Member @e { id @f } }
+    }
+    fragment F on Member @g @h { a: id @i b: __typename }"""
+    assert check_query(text, None, GuardLimits(max_directives=9, max_aliases=1), cost)
+    assert rejection(text, cost, GuardLimits(max_directives=8)) == "QUERY_TOO_MANY_DIRECTIVES"
+    assert rejection(text, cost, GuardLimits(max_aliases=0)) == "QUERY_TOO_MANY_ALIASES"
+
+
 def test_estimated_cost(cost: CostModel) -> None:
     wide = "{ me { boards { lists { cards { checklists { checkItems { name } } } } } } }"
     assert rejection(wide, cost, GuardLimits(max_depth=20)) == "QUERY_TOO_COSTLY"

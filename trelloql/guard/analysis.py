@@ -1,9 +1,9 @@
 """Measuring a GraphQL document against the abuse limits, before anything runs.
 
-Documents are read with graphql-core's lexer and parser (Tartiflette has no hook
-for extra validation rules). A document graphql-core cannot parse is left to the
-engine, which rejects it with its own message; the size and token limits still
-apply first, so parsing is always bounded.
+Documents are read with graphql-core's parser (Tartiflette has no hook for extra
+validation rules), which stops at the token limit, so parsing is always bounded. A
+document graphql-core cannot parse is left to the engine, which rejects it with its
+own message.
 """
 
 from __future__ import annotations
@@ -19,12 +19,9 @@ from graphql.language import (
     FragmentDefinitionNode,
     FragmentSpreadNode,
     InlineFragmentNode,
-    Lexer,
     Node,
     OperationDefinitionNode,
     SelectionSetNode,
-    Source,
-    TokenKind,
     parse,
 )
 
@@ -132,17 +129,14 @@ def check_query(
             "QUERY_TOO_LARGE",
             f"The query is {len(text)} characters long; the limit is {limits.max_chars}.",
         )
-    tokens = count_tokens(text, limits.max_tokens + 1)
-    if tokens is None:
-        return None
-    if tokens > limits.max_tokens:
-        raise QueryRejected(
-            "QUERY_TOO_MANY_TOKENS",
-            f"The query has more tokens than the limit of {limits.max_tokens}.",
-        )
     try:
-        document = parse(text, no_location=True)
-    except GraphQLError:
+        document = parse(text, no_location=True, max_lexical_tokens=limits.max_tokens)
+    except GraphQLError as error:
+        if error.message.endswith(f"more than {limits.max_tokens} tokens. Parsing aborted."):
+            raise QueryRejected(
+                "QUERY_TOO_MANY_TOKENS",
+                f"The query has more tokens than the limit of {limits.max_tokens}.",
+            ) from None
         return None
     selected = select_operation(document, operation_name)
     if selected is None:
@@ -166,23 +160,6 @@ def check_query(
     return replace(selected, cost=estimate)
 
 
-def count_tokens(text: str, stop_at: int) -> int | None:
-    """Lexical tokens in `text` (comments excluded), counting at most `stop_at`.
-
-    None when the text does not lex.
-    """
-    lexer = Lexer(Source(text))
-    count = 0
-    try:
-        while lexer.advance().kind is not TokenKind.EOF:
-            count += 1
-            if count >= stop_at:
-                break
-    except GraphQLError:
-        return None
-    return count
-
-
 def select_operation(document: DocumentNode, name: str | None) -> Selected | None:
     """The operation `name` picks (or the only one), with the document's fragments."""
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
@@ -197,15 +174,7 @@ def select_operation(document: DocumentNode, name: str | None) -> Selected | Non
 
 
 def _check_counts(document: DocumentNode, limits: GuardLimits) -> None:
-    aliases = directives = 0
-    for node in _walk(document):
-        directives += len(getattr(node, "directives", None) or ())
-        if (
-            isinstance(node, FieldNode)
-            and node.alias is not None
-            and node.name.value != "__typename"
-        ):
-            aliases += 1
+    aliases, directives = _aliases_and_directives(document)
     if aliases > limits.max_aliases:
         raise QueryRejected(
             "QUERY_TOO_MANY_ALIASES",
@@ -216,6 +185,32 @@ def _check_counts(document: DocumentNode, limits: GuardLimits) -> None:
             "QUERY_TOO_MANY_DIRECTIVES",
             f"The query uses {directives} directives; the limit is {limits.max_directives}.",
         )
+
+
+def _aliases_and_directives(document: DocumentNode) -> tuple[int, int]:
+    """Aliases (`__typename` ones are free) and directives in the document.
+
+    Executable definitions are walked through their selections only (where aliases and
+    directives can be); anything else, which the engine refuses anyway, node by node.
+    """
+    aliases = directives = 0
+    stack: list[Node] = []
+    for definition in document.definitions:
+        if isinstance(definition, OperationDefinitionNode | FragmentDefinitionNode):
+            stack.append(definition)
+            for variable in getattr(definition, "variable_definitions", None) or ():
+                directives += len(variable.directives or ())
+        else:
+            directives += sum(len(getattr(n, "directives", None) or ()) for n in _walk(definition))
+    while stack:
+        node = stack.pop()
+        directives += len(getattr(node, "directives", None) or ())
+        if isinstance(node, FieldNode) and node.alias is not None:
+            aliases += node.name.value != "__typename"
+        selection_set = getattr(node, "selection_set", None)
+        if selection_set is not None:
+            stack.extend(selection_set.selections)
+    return aliases, directives
 
 
 def _walk(node: Node) -> Iterator[Node]:
