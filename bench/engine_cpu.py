@@ -24,6 +24,7 @@ from tartiflette import Engine, Resolver
 
 from trelloql.context import RequestContext
 from trelloql.errors import coerce_error
+from trelloql.planner import Planner
 from trelloql.resolvers import GRAPH
 from trelloql.schema import MODULES, new_engine, new_schema_name, read_sdl
 from trelloql.settings import DEFAULT_SDL_DIR
@@ -96,13 +97,13 @@ async def record(
     credentials: Credentials,
     query: str,
     variables: dict[str, Any],
+    planner: Planner | None = None,
 ) -> Recording:
-    """Trello's answers to everything trelloql reads for `query`."""
+    """Trello's answers to everything trelloql reads for `query` (planned, with `planner`)."""
     client = RecordingClient(session, base_url, credentials, aiohttp.ClientTimeout(total=30))
     engine = await cooked(new_engine())
-    answer = await engine.execute(
-        query, context=RequestContext(client=client, request_id="bench"), variables=variables
-    )
+    context = RequestContext(client=client, request_id="bench", planner=planner)
+    answer = await engine.execute(query, context=context, variables=variables)
     if answer.get("errors"):
         raise RuntimeError(f"recording the query failed: {answer['errors']}")
     return client.recording

@@ -37,6 +37,8 @@ from bench.suite import BY_NAME, LARGE_BOARD, SuiteQuery, sandbox_config
 from trelloql.context import RequestContext
 from trelloql.engine_tuning import TunedEngine
 from trelloql.errors import coerce_error
+from trelloql.planner import Planner
+from trelloql.resolvers import GRAPH
 from trelloql.sandbox import SANDBOX_API_KEY, SANDBOX_TOKENS, SandboxServer
 from trelloql.schema import MODULES, new_engine
 from trelloql.trello.client import Credentials
@@ -74,25 +76,33 @@ LEVERS: list[tuple[str, dict[str, Any]]] = [
 Recorded = tuple[dict[str, Any], dict[str, Any]]
 
 
-async def recorded(*queries: SuiteQuery) -> list[Recorded]:
+async def recorded(*queries: SuiteQuery, planner: Planner | None = None) -> list[Recorded]:
     """Each query's variables and Trello's answers to it, from one in-process sandbox."""
     out = []
     async with SandboxServer(sandbox_config(0)) as sandbox, aiohttp.ClientSession() as session:
         credentials = Credentials(SANDBOX_API_KEY, next(iter(SANDBOX_TOKENS)))
         for query in queries:
             variables = query.variables(sandbox.store)
-            recording = await record(session, sandbox.base_url, credentials, query.text, variables)
+            recording = await record(
+                session, sandbox.base_url, credentials, query.text, variables, planner
+            )
             out.append((variables, recording))
     return out
 
 
 def served(
-    engine: Engine, query: str, variables: dict[str, Any], recording: dict[str, Any]
+    engine: Engine,
+    query: str,
+    variables: dict[str, Any],
+    recording: dict[str, Any],
+    planner: Planner | None = None,
 ) -> Callable[[], Awaitable[Any]]:
     """`engine` executing `query` with trelloql's resolvers over the replayed answers."""
 
     async def run() -> Any:
-        context = RequestContext(client=ReplayClient(recording), request_id="levers")
+        context = RequestContext(
+            client=ReplayClient(recording), request_id="levers", planner=planner
+        )
         return await engine.execute(query, context=context, variables=variables)
 
     return run
@@ -143,9 +153,11 @@ async def measure_deep(repeat: int) -> list[tuple[str, float]]:
     """Median CPU milliseconds of executing the `deep` query: as served, and per engine with
     the same trivial resolvers."""
     query = BY_NAME[DEEP]
-    ((variables, recording),) = await recorded(query)
+    planner = Planner(GRAPH)  # as the service serves it
+    ((variables, recording),) = await recorded(query, planner=planner)
     tuned = await cooked(new_engine())
-    answer = await served(tuned, query.text, variables, recording)()
+    as_served = served(tuned, query.text, variables, recording, planner)
+    answer = await as_served()
     if answer.get("errors"):
         raise RuntimeError(f"the deep query failed: {answer['errors']}")
     engines = {
@@ -163,7 +175,7 @@ async def measure_deep(repeat: int) -> list[tuple[str, float]]:
     if (await replayed["TunedEngine"]())["data"] != answer["data"]:
         raise RuntimeError("the replay resolvers do not answer as trelloql's")
     slow = ("stock Tartiflette", "Tartiflette, concurrency off")
-    runs = {"trelloql TunedEngine, its resolvers": served(tuned, query.text, variables, recording)}
+    runs = {"trelloql TunedEngine, its resolvers and planner": as_served}
     runs |= {f"{name}, replay resolvers": run for name, run in replayed.items() if name not in slow}
     rows = await interleaved_cpu_ms(runs, repeat)
     slow_runs = {f"{name}, replay resolvers": replayed[name] for name in slow}
