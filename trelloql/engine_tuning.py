@@ -231,23 +231,27 @@ class _Plain:
     """How to complete a plain field without the engine.
 
     `leaf` reads and coerces it from any parent (raising `_Fallback` when it cannot);
-    `scalar`, set for a non-list scalar field, coerces its value read inline from a dict.
+    `scalar`, set for a non-list scalar field, coerces its value read inline from a dict;
+    a value of exactly type `same` is its own coercion (a `str` for String or ID, a `bool`
+    for Boolean), so it is not even called.
     """
 
     leaf: Leaf
     scalar: Callable[[Any], Any] | None = None
+    same: type | None = None
     non_null: bool = False
 
 
 class _Step:
     """How to complete one response key of a selection."""
 
-    __slots__ = ("field", "key", "leaf", "name", "nodes", "non_null", "scalar")
+    __slots__ = ("field", "key", "leaf", "name", "nodes", "non_null", "same", "scalar")
 
     def __init__(self, key: str, nodes: list[Any], field: Any, plain: _Plain | None) -> None:
         self.key, self.nodes, self.field, self.name = key, nodes, field, field.name
         self.leaf = plain.leaf if plain else None
         self.scalar = plain.scalar if plain else None
+        self.same = plain.same if plain else None
         self.non_null = plain.non_null if plain else False
 
 
@@ -324,6 +328,9 @@ class _Tuning:
         for step in steps:
             if step.scalar is not None and get is not None:
                 value = get(step.name)
+                if type(value) is step.same:
+                    values[step.key] = value
+                    continue
                 if value is None:
                     if not step.non_null:
                         values[step.key] = None
@@ -445,7 +452,12 @@ class _Tuning:
             return _Plain(leaf)
         leaf = partial(_read_leaf, read=read, coerce=coerce, non_null=non_null)
         inline = isinstance(graphql_type, GraphQLScalarType) and field.name not in _DICT_ATTRIBUTES
-        return _Plain(leaf, coerce if inline else None, non_null)
+        return _Plain(
+            leaf,
+            scalar=coerce if inline else None,
+            same=_IDENTITY_TYPES.get(graphql_type.name) if inline and _builtin(coerce) else None,
+            non_null=non_null,
+        )
 
 
 def _named_coercer(graphql_type: Any) -> Coercer:
@@ -454,7 +466,7 @@ def _named_coercer(graphql_type: Any) -> Coercer:
         return partial(non_null_coercer, inner_coercer=_named_coercer(graphql_type.wrapped_type))
     if graphql_type.is_list_type:
         item_type = graphql_type.wrapped_type
-        return partial(_complete_list, item_type, _named_coercer(item_type), False)
+        return partial(_complete_list, item_type, _named_coercer(item_type), False, None)
     return graphql_type.output_coercer
 
 
@@ -470,6 +482,16 @@ def _leaf_coercion(graphql_type: Any) -> Callable[[Any], Any] | None:
         names = frozenset(value.value for value in graphql_type.values)
         return partial(_enum_value, names=names)
     return None
+
+
+# Built-in scalars whose output coercion returns a value of exactly this type unchanged.
+_IDENTITY_TYPES: dict[str, type] = {"String": str, "ID": str, "Boolean": bool}
+
+
+def _builtin(coerce: Callable[[Any], Any]) -> bool:
+    """Whether `coerce` is Tartiflette's own built-in scalar coercion."""
+    owner = getattr(coerce, "__self__", None)
+    return type(owner).__module__.startswith("tartiflette.scalar.builtins.")
 
 
 def _enum_value(value: Any, names: frozenset[str]) -> Any:
@@ -631,6 +653,9 @@ def _plain_object(steps: list[_Step], result: Any) -> dict[str, Any] | None:
                 return None
             continue
         value = get(step.name)
+        if type(value) is step.same:
+            values[step.key] = value
+            continue
         if value is None:
             if step.non_null:
                 return None
