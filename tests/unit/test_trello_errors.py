@@ -35,6 +35,9 @@ def test_long_bodies_are_cut() -> None:
 
 
 def test_decode_body_by_content_type() -> None:
-    assert decode_body('{"a": 1}', "application/json") == {"a": 1}
-    assert decode_body("invalid id", "text/plain") == "invalid id"
-    assert decode_body("{not json", "application/json") == "{not json"
+    assert decode_body(b'{"a": 1}', "application/json") == {"a": 1}
+    assert decode_body(b"invalid id", "text/plain") == "invalid id"
+    assert decode_body(b"{not json", "application/json") == "{not json"
+    assert decode_body(b'{"n": 18446744073709551616}', "application/json") == {"n": 2**64}
+    assert decode_body("caf\xe9".encode("latin-1"), "text/plain", "latin-1") == "caf\xe9"
+    assert decode_body(b"caf\xc3\xa9", "text/plain", "no-such-charset") == "caf\xe9"

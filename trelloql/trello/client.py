@@ -148,8 +148,8 @@ class TrelloClient:
             ) as response:
                 status = response.status
                 response_headers = response.headers
-                text = await response.text()
-                decoded = decode_body(text, response.content_type)
+                raw = await response.read()
+                decoded = decode_body(raw, response.content_type, response.charset)
         except TimeoutError:
             if write:
                 raise TrelloTimeout(f"Trello did not answer in time: {_UNKNOWN_OUTCOME}") from None

@@ -116,18 +116,28 @@ def error_for_status(status: int, body: Any, retry_after: float | None = None) -
     return cls(message, status=status, retry_after=retry_after)
 
 
-def decode_body(text: str, content_type: str) -> Any:
+def decode_body(raw: bytes, content_type: str, charset: str | None = None) -> Any:
     """Decode a response body by its content type: JSON, or the text itself.
 
-    JSON goes through orjson (several times faster on a big board's answer); what orjson
-    refuses (say, an integer over 64 bits, or NaN) through the standard library."""
+    JSON goes through orjson straight from the bytes (several times faster on a big
+    board's answer); what orjson refuses (say, an integer over 64 bits, NaN, or another
+    encoding than UTF-8) through the standard library."""
     if "json" in content_type:
         try:
-            return orjson.loads(text)
+            return orjson.loads(raw)
         except ValueError:
             pass
+        text = _text(raw, charset)
         try:
             return json.loads(text)
         except ValueError:
             return text
-    return text
+    return _text(raw, charset)
+
+
+def _text(raw: bytes, charset: str | None) -> str:
+    """The body as text in its declared charset (UTF-8 when none or unknown)."""
+    try:
+        return raw.decode(charset or "utf-8", errors="replace")
+    except LookupError:
+        return raw.decode("utf-8", errors="replace")
