@@ -151,9 +151,8 @@ class Planner:
 
         `/boards/{id}?lists=open&cards=open&card_checklists=all` answers a board's lists
         with their cards and checklists in one GET where `/boards/{id}/lists` stops at
-        the cards; sibling fields of the same parent merge into that one GET. None when
-        MISSING when the parent's route cannot nest this field (or is the rate-limited
-        member route).
+        the cards; sibling fields of the same parent merge into that one GET. MISSING when
+        the parent's route cannot nest this field (or is the rate-limited member route).
         """
         parent_type = mapping.field.split(".", 1)[0]
         route = LIFT_ROUTES.get(parent_type)

@@ -15,8 +15,9 @@ from trelloql.trello.params import NESTED_PARAMS, split_params
 IDLE_TURNS = 3
 MAX_TURNS = 50
 MISSING = object()
-Prime = Callable[[str, Params | None, Any], None]
 """What `TrelloLoader.served` answers when no answer was kept (None is an answer)."""
+Prime = Callable[[str, Params | None, Any], None]
+"""`TrelloLoader.prime`: record the answer of GET path?params."""
 
 
 @dataclass
