@@ -60,6 +60,22 @@ _STEPS: ContextVar[dict[tuple[int, int], tuple[Any, list[_Step]]] | None] = Cont
 _DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
+PLAIN_READ = "trelloql_plain_read"
+"""Attribute of a resolver holding a synchronous read of its value from a dict parent."""
+
+
+def plain_read(read: Callable[[dict[str, Any]], Any]) -> Callable[[Coercer], Coercer]:
+    """Mark a resolver whose value `read(parent)` computes from a dict parent, without I/O
+    or arguments: the tuned engine then completes its field as a plain one (no coroutine);
+    Tartiflette itself, and any unusual parent or value, still call the resolver."""
+
+    def mark(resolver: Coercer) -> Coercer:
+        setattr(resolver, PLAIN_READ, read)
+        return resolver
+
+    return mark
+
+
 class _Fallback(Exception):
     """A plain field's value needs the engine's own path (null, bad value, odd parent)."""
 
@@ -418,10 +434,11 @@ class _Tuning:
         return self._plain[key]
 
     def _compile_plain(self, field: Any) -> _Plain | None:
-        """How to complete a default-resolved scalar or enum field, if it is one."""
+        """How to complete a scalar or enum field that is default-resolved or whose resolver
+        carries a `plain_read`, if it is one."""
+        marked = getattr(field.raw_resolver, PLAIN_READ, None)
         if (
-            not self.plain_leaves
-            or field.raw_resolver is not None
+            (marked is None and (not self.plain_leaves or field.raw_resolver is not None))
             or field.arguments
             or field.directives
             or field.name.startswith("__")
@@ -440,7 +457,7 @@ class _Tuning:
         coerce = _leaf_coercion(graphql_type)
         if coerce is None:
             return None
-        read = _reader(field.name)
+        read = _reader(field.name) if marked is None else _marked_reader(marked)
         if item_non_null is not None:
             leaf = partial(
                 _read_leaf_list,
@@ -451,7 +468,11 @@ class _Tuning:
             )
             return _Plain(leaf)
         leaf = partial(_read_leaf, read=read, coerce=coerce, non_null=non_null)
-        inline = isinstance(graphql_type, GraphQLScalarType) and field.name not in _DICT_ATTRIBUTES
+        inline = (
+            marked is None
+            and isinstance(graphql_type, GraphQLScalarType)
+            and field.name not in _DICT_ATTRIBUTES
+        )
         return _Plain(
             leaf,
             scalar=coerce if inline else None,
@@ -513,6 +534,20 @@ def _reader(name: str) -> Leaf:
         if type(parent) is dict:
             return parent.get(name)
         raise _Fallback
+
+    return read
+
+
+def _marked_reader(marked: Callable[[dict[str, Any]], Any]) -> Leaf:
+    """Reads a field through its resolver's `plain_read`, for dict parents only."""
+
+    def read(parent: Any) -> Any:
+        if type(parent) is not dict:
+            raise _Fallback
+        try:
+            return marked(parent)
+        except Exception:
+            raise _Fallback from None
 
     return read
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from tartiflette import Directive, Engine, Resolver
 
 from trelloql.eager import run_eagerly, settle
-from trelloql.engine_tuning import TunedEngine
+from trelloql.engine_tuning import TunedEngine, plain_read
 from trelloql.schema import new_schema_name
 
 SDL = """
@@ -181,7 +181,8 @@ def register(schema_name: str) -> None:
                 await asyncio.sleep(0)
             return parent.get(key)
 
-        return resolve
+        # What needs no waiting also offers its synchronous read to the tuned engine.
+        return resolve if wait else plain_read(lambda parent: parent.get(key))(resolve)
 
     for field, key, wait in (
         ("upper", "color", False),

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 from trelloql.context import RequestContext
+from trelloql.engine_tuning import plain_read
 from trelloql.errors import UserInputError
 from trelloql.selection import selected_names
 from trelloql.trello.loader import MISSING
@@ -241,11 +242,16 @@ def embedded_resolver(mapping: Embedded) -> Callable[..., Any]:
 
 
 def upper_resolver(mapping: Upper) -> Callable[..., Any]:
-    """The resolver for an Upper field: Trello's lower-case value as a GraphQL enum value."""
+    """The resolver for an Upper field: Trello's lower-case value as a GraphQL enum value
+    (which the tuned engine reads without calling it, through `plain_read`)."""
     (name,) = mapping.requires
 
-    async def resolve(parent: Any, _args: dict[str, Any], _ctx: Any, _info: Any) -> Any:
+    def upper(parent: Mapping[str, Any]) -> Any:
         value = parent.get(name)
         return value.upper() if isinstance(value, str) else None
+
+    @plain_read(upper)
+    async def resolve(parent: Any, _args: dict[str, Any], _ctx: Any, _info: Any) -> Any:
+        return upper(parent)
 
     return resolve
