@@ -82,6 +82,11 @@ class Metrics:
             "GraphQL requests being answered.",
             registry=registry,
         )
+        self.heavy_waiting = Gauge(
+            "trelloql_graphql_heavy_queries_waiting",
+            "Heavy queries waiting for a slot (TRELLOQL_HEAVY_QUERY_SLOTS).",
+            registry=registry,
+        )
         self.errors = Counter(
             "trelloql_graphql_errors",
             "GraphQL errors returned, by extensions.code.",

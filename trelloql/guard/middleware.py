@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from aiohttp import web
 
 from trelloql.graphql_http import GRAPHQL_PATH, Handler, error_response
 from trelloql.guard.analysis import QueryRejected
-from trelloql.keys import HEAVY_QUERIES, OPERATION, QUERY_GUARD, SETTINGS
+from trelloql.keys import HEAVY_QUERIES, METRICS, OPERATION, QUERY_GUARD, SETTINGS
 
 
 def graphql_params(request: web.Request, body: bytes) -> tuple[str, str | None]:
@@ -44,6 +46,21 @@ async def query_guard(request: web.Request, handler: Handler) -> web.StreamRespo
     if name:
         request[OPERATION] = name
     if selected is not None and selected.cost >= request.app[SETTINGS].heavy_query_cost:
-        async with request.app[HEAVY_QUERIES]:
+        async with _heavy_slot(request.app):
             return await handler(request)
     return await handler(request)
+
+
+@asynccontextmanager
+async def _heavy_slot(app: web.Application) -> AsyncIterator[None]:
+    """Hold one of the heavy-query slots, counted as waiting until it is free."""
+    slots, waiting = app[HEAVY_QUERIES], app[METRICS].heavy_waiting
+    waiting.inc()
+    try:
+        await slots.acquire()
+    finally:
+        waiting.dec()
+    try:
+        yield
+    finally:
+        slots.release()
