@@ -18,7 +18,12 @@ def main(argv: list[str] | None = None) -> None:
         description="Run the sandbox Trello in the foreground on 127.0.0.1.",
     )
     parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: any free)")
-    parser.add_argument("--latency-ms", type=float, default=0.0, help="added to each request")
+    parser.add_argument(
+        "--latency-ms",
+        type=float,
+        default=0.0,
+        help="each request is answered this long after it arrived",
+    )
     parser.add_argument("--no-rate-limits", action="store_true", help="turn Trello's limits off")
     parser.add_argument("--big-board-cards", type=int, default=0, help='cards on "Big Board"')
     parser.add_argument("--extra-boards", type=int, default=0, help="extra small boards")
