@@ -612,9 +612,9 @@ async def _complete_list(
     """Tartiflette's list completion (and non-null check), items run eagerly, not in tasks.
 
     Objects of a selection of plain fields only (a board's 1,000 cards with their names
-    and dates) are completed directly, without a coroutine each, once the first item has
-    gone the full way and its selection's steps are known (`object_type` is the items'
-    tunable object type, else None)."""
+    and dates, each card's labels) are completed directly, without a coroutine each, once
+    one item of the selection has gone the full way in this execution and its steps are
+    known (`object_type` is the items' tunable object type, else None)."""
     if result is None:
         if non_null:
             raise ValueError(
@@ -629,15 +629,15 @@ async def _complete_list(
         )
     values: list[Any] = []
     waiting: list[tuple[int, Coroutine[Any, Any, Any]]] = []
-    plain: list[_Step] | None = None
+    plain = _plain_list_steps(object_type, field_nodes)
     for index, item in enumerate(result):
         if plain is not None:
             completed = _plain_object(plain, item)
             if completed is not None:
                 values.append(completed)
                 continue
-        elif index == 1 and object_type is not None:
-            plain = _plain_steps(_Tuning._cached_steps(object_type, field_nodes))
+        elif index == 1:
+            plain = _plain_list_steps(object_type, field_nodes)
             completed = None if plain is None else _plain_object(plain, item)
             if completed is not None:
                 values.append(completed)
@@ -663,8 +663,12 @@ async def _complete_list(
     return values
 
 
-def _plain_steps(steps: list[_Step] | None) -> list[_Step] | None:
-    """The steps, when every one completes a plain field; else None."""
+def _plain_list_steps(object_type: Any, field_nodes: list[Any]) -> list[_Step] | None:
+    """The steps of the items' selection, when known and every one completes a plain field;
+    else None."""
+    if object_type is None:
+        return None
+    steps = _Tuning._cached_steps(object_type, field_nodes)
     if steps is None or any(step.leaf is None for step in steps):
         return None
     return steps

@@ -375,9 +375,13 @@ async def test_settle_gives_a_coroutines_own_cancellation_as_gather_does(count: 
     ],
 )
 async def test_later_items_of_a_plain_list_fail_as_stock_does(child: Any) -> None:
-    """Items after the first complete directly; one that cannot still fails as in stock."""
+    """Items whose selection's steps are known complete directly (after the first item of
+    the execution); one that cannot still fails as in stock."""
     payload = {
-        "items": [{"id": "a", "children": [{"id": "x", "count": 1}, child, {"id": "z"}]}],
+        "items": [
+            {"id": "a", "children": [{"id": "x", "count": 1}, child, {"id": "z"}]},
+            {"id": "b", "children": [child, {"id": "w", "count": 3}]},  # first of a later list
+        ],
         "item": None,
         "strictItems": [],
     }
