@@ -15,11 +15,11 @@ from .routes_boards import MY_PREFS
 from .routing import Router
 from .seed import Record
 from .seed_cards import POS, board_ref
+from .seed_extras import DEFAULT_BACKGROUNDS
 from .views import LABEL_COLORS, board_view
 
 VISIBILITY = ("org", "private", "public")
 AUDIENCE = ("disabled", "members", "observers", "org", "public")
-BACKGROUNDS = ("blue", "orange", "green", "red", "purple", "pink", "lime", "sky", "grey")
 MEMBER_TYPES = ("admin", "normal", "observer")
 DEFAULT_LABELS = ("green", "yellow", "orange", "red", "purple", "blue")
 DEFAULT_LISTS = ("To Do", "Doing", "Done")
@@ -50,7 +50,7 @@ def _prefs(ctx: Ctx, board: Record, sep: str, allowed: tuple[str, ...]) -> None:
         elif name == "background":
             value = ctx.arg(key)
             if value is not None:
-                if value not in BACKGROUNDS and value not in ctx.store.data.backgrounds:
+                if value not in DEFAULT_BACKGROUNDS and value not in ctx.store.data.backgrounds:
                     raise invalid_value(key)
                 board["background"] = value
         elif name in PREF_FLAGS:
