@@ -14,7 +14,9 @@ coercers of object and list fields for ones that:
   answer is already there (embedded data, a primed or shared loader read) finish inline,
   and only those waiting on I/O become tasks, all started in the same loop turn, so sibling
   Trello reads are still coalesced into one round;
-- collect each selection's sub-fields once per execution, not once per object.
+- collect each selection's sub-fields once per execution, not once per object, and
+  complete the objects of a selection of plain fields only (a board's cards) by one
+  function generated for it (`trelloql.plain_objects`).
 
 Fields with resolvers (and those not plain) are resolved by `_DirectField`: one coroutine
 instead of Tartiflette's chain, argument coercion only for fields that have arguments, and
@@ -26,7 +28,6 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from contextvars import ContextVar
-from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -49,12 +50,13 @@ from tartiflette.utils.directives import introspection_directives_executor, reso
 from tartiflette.utils.errors import extract_exceptions_from_results
 
 from trelloql.eager import run_eagerly, settle
+from trelloql.plain_objects import AS_IS, Completer, Fallback, Leaf, Plain, compile_completer
 
 Coercer = Callable[..., Coroutine[Any, Any, Any]]
-Leaf = Callable[[Any], Any]
 
-# Per execution: (object type, field nodes) -> the compiled steps of that selection.
-_STEPS: ContextVar[dict[tuple[int, int], tuple[Any, list[_Step]]] | None] = ContextVar(
+# Per execution: (object type, field nodes) -> that selection's nodes, steps, and the
+# completer of its objects when all its fields are plain.
+_STEPS: ContextVar[dict[tuple[int, int], _Selection] | None] = ContextVar(
     "trelloql_engine_steps", default=None
 )
 _DICT_ATTRIBUTES = frozenset(dir(dict))
@@ -74,10 +76,6 @@ def plain_read(read: Callable[[dict[str, Any]], Any]) -> Callable[[Coercer], Coe
         return resolver
 
     return mark
-
-
-class _Fallback(Exception):
-    """A plain field's value needs the engine's own path (null, bad value, odd parent)."""
 
 
 class TunedEngine(Engine):
@@ -242,33 +240,33 @@ class _DirectField:
             )
 
 
-@dataclass(frozen=True)
-class _Plain:
-    """How to complete a plain field without the engine.
-
-    `leaf` reads and coerces it from any parent (raising `_Fallback` when it cannot);
-    `scalar`, set for a non-list scalar field, coerces its value read inline from a dict;
-    a value of exactly type `same` is its own coercion (a `str` for String or ID, a `bool`
-    for Boolean), so it is not even called.
-    """
-
-    leaf: Leaf
-    scalar: Callable[[Any], Any] | None = None
-    same: type | None = None
-    non_null: bool = False
-
-
 class _Step:
     """How to complete one response key of a selection."""
 
-    __slots__ = ("field", "key", "leaf", "name", "nodes", "non_null", "same", "scalar")
+    __slots__ = ("field", "key", "leaf", "name", "nodes", "non_null", "plain", "same", "scalar")
 
-    def __init__(self, key: str, nodes: list[Any], field: Any, plain: _Plain | None) -> None:
+    def __init__(self, key: str, nodes: list[Any], field: Any, plain: Plain | None) -> None:
         self.key, self.nodes, self.field, self.name = key, nodes, field, field.name
+        self.plain = plain
         self.leaf = plain.leaf if plain else None
         self.scalar = plain.scalar if plain else None
-        self.same = plain.same if plain else None
+        self.same = plain.same if plain and not plain.finite else None
         self.non_null = plain.non_null if plain else False
+
+
+class _Selection:
+    """A selection's steps in one execution, with the completer of its objects when every
+    field of it is plain (else None)."""
+
+    __slots__ = ("completer", "nodes", "steps")
+
+    def __init__(self, nodes: list[Any], steps: list[_Step]) -> None:
+        self.nodes, self.steps = nodes, steps
+        self.completer: Completer | None = None
+        if all(step.plain is not None for step in steps):
+            self.completer = compile_completer(
+                [(step.key, step.name, step.plain) for step in steps if step.plain is not None]
+            )
 
 
 class _Tuning:
@@ -276,7 +274,7 @@ class _Tuning:
 
     def __init__(self, plain_leaves: bool) -> None:
         self.plain_leaves = plain_leaves
-        self._plain: dict[int, _Plain | None] = {}
+        self._plain: dict[int, Plain | None] = {}
 
     def coercer(self, graphql_type: Any) -> Coercer | None:
         """The tuned output coercer of a field type; None to keep Tartiflette's."""
@@ -337,11 +335,15 @@ class _Tuning:
         values: dict[str, Any] = {}
         waiting: list[tuple[str, Coroutine[Any, Any, Any]]] = []
         resolved = False
+        selection = self._cached_selection(object_type, field_nodes)
+        if selection is None:
+            selection = await self._selection(execution_context, object_type, field_nodes)
+        if selection.completer is not None:
+            completed = selection.completer(result)
+            if completed is not None:
+                return completed
         get = result.get if type(result) is dict else None
-        steps = self._cached_steps(object_type, field_nodes)
-        if steps is None:
-            steps = await self._steps(execution_context, object_type, field_nodes)
-        for step in steps:
+        for step in selection.steps:
             if step.scalar is not None and get is not None:
                 value = get(step.name)
                 if type(value) is step.same:
@@ -363,7 +365,7 @@ class _Tuning:
                 try:
                     values[step.key] = step.leaf(result)
                     continue
-                except _Fallback:
+                except Fallback:
                     pass
             resolved = True
             field = step.field
@@ -396,17 +398,17 @@ class _Tuning:
         return values
 
     @staticmethod
-    def _cached_steps(object_type: Any, field_nodes: list[Any]) -> list[_Step] | None:
+    def _cached_selection(object_type: Any, field_nodes: list[Any]) -> _Selection | None:
         cache = _STEPS.get()
         if cache is not None:
             entry = cache.get((id(object_type), id(field_nodes)))
-            if entry is not None and entry[0] is field_nodes:
-                return entry[1]
+            if entry is not None and entry.nodes is field_nodes:
+                return entry
         return None
 
-    async def _steps(
+    async def _selection(
         self, execution_context: Any, object_type: Any, field_nodes: list[Any]
-    ) -> list[_Step]:
+    ) -> _Selection:
         """The selection's steps, collected (and cached for the execution) on first use."""
         cache = _STEPS.get()
         key = (id(object_type), id(field_nodes))
@@ -419,21 +421,22 @@ class _Tuning:
             plain = None
             if not any(node.directives for node in nodes):
                 if field.name == "__typename" and not field.directives:
-                    plain = _Plain(_constant(object_type.name))
+                    plain = Plain(_constant(object_type.name))
                 else:
                     plain = self._plain_field(field)
             steps.append(_Step(response_key, nodes, field, plain))
+        selection = _Selection(field_nodes, steps)
         if cache is not None:
-            cache[key] = (field_nodes, steps)
-        return steps
+            cache[key] = selection
+        return selection
 
-    def _plain_field(self, field: Any) -> _Plain | None:
+    def _plain_field(self, field: Any) -> Plain | None:
         key = id(field)
         if key not in self._plain:
             self._plain[key] = self._compile_plain(field)
         return self._plain[key]
 
-    def _compile_plain(self, field: Any) -> _Plain | None:
+    def _compile_plain(self, field: Any) -> Plain | None:
         """How to complete a scalar or enum field that is default-resolved or whose resolver
         carries a `plain_read`, if it is one."""
         marked = getattr(field.raw_resolver, PLAIN_READ, None)
@@ -466,18 +469,20 @@ class _Tuning:
                 non_null=non_null,
                 item_non_null=item_non_null,
             )
-            return _Plain(leaf)
+            return Plain(leaf)
         leaf = partial(_read_leaf, read=read, coerce=coerce, non_null=non_null)
         inline = (
             marked is None
             and isinstance(graphql_type, GraphQLScalarType)
             and field.name not in _DICT_ATTRIBUTES
         )
-        return _Plain(
+        same = _as_is_type(graphql_type.name, coerce) if inline else None
+        return Plain(
             leaf,
             scalar=coerce if inline else None,
-            same=_IDENTITY_TYPES.get(graphql_type.name) if inline and _builtin(coerce) else None,
+            same=same,
             non_null=non_null,
+            finite=same is float,
         )
 
 
@@ -505,20 +510,25 @@ def _leaf_coercion(graphql_type: Any) -> Callable[[Any], Any] | None:
     return None
 
 
-# Built-in scalars whose output coercion returns a value of exactly this type unchanged.
-_IDENTITY_TYPES: dict[str, type] = {"String": str, "ID": str, "Boolean": bool}
+# Built-in scalars whose output coercion returns a value of exactly this type unchanged
+# (a Float only when finite).
+_IDENTITY_TYPES: dict[str, type] = {"String": str, "ID": str, "Boolean": bool, "Float": float}
 
 
-def _builtin(coerce: Callable[[Any], Any]) -> bool:
-    """Whether `coerce` is Tartiflette's own built-in scalar coercion."""
+def _as_is_type(scalar_name: str, coerce: Callable[[Any], Any]) -> type | None:
+    """The type of value the scalar's output coercion returns unchanged: a built-in's from
+    `_IDENTITY_TYPES`, one of trelloql's own from its `output_as_is` mark."""
     owner = getattr(coerce, "__self__", None)
-    return type(owner).__module__.startswith("tartiflette.scalar.builtins.")
+    if type(owner).__module__.startswith("tartiflette.scalar.builtins."):
+        return _IDENTITY_TYPES.get(scalar_name)
+    as_is: type | None = getattr(coerce, AS_IS, None)
+    return as_is
 
 
 def _enum_value(value: Any, names: frozenset[str]) -> Any:
     if isinstance(value, str) and value in names:
         return value
-    raise _Fallback
+    raise Fallback
 
 
 def _reader(name: str) -> Leaf:
@@ -526,14 +536,14 @@ def _reader(name: str) -> Leaf:
     if name in _DICT_ATTRIBUTES:
 
         def odd(_parent: Any) -> Any:
-            raise _Fallback
+            raise Fallback
 
         return odd
 
     def read(parent: Any) -> Any:
         if type(parent) is dict:
             return parent.get(name)
-        raise _Fallback
+        raise Fallback
 
     return read
 
@@ -543,11 +553,11 @@ def _marked_reader(marked: Callable[[dict[str, Any]], Any]) -> Leaf:
 
     def read(parent: Any) -> Any:
         if type(parent) is not dict:
-            raise _Fallback
+            raise Fallback
         try:
             return marked(parent)
         except Exception:
-            raise _Fallback from None
+            raise Fallback from None
 
     return read
 
@@ -556,14 +566,14 @@ def _read_leaf(parent: Any, read: Leaf, coerce: Leaf, non_null: bool) -> Any:
     value = read(parent)
     if value is None:
         if non_null:
-            raise _Fallback
+            raise Fallback
         return None
     try:
         coerced = coerce(value)
     except Exception:
-        raise _Fallback from None
+        raise Fallback from None
     if coerced is None or coerced is UNDEFINED_VALUE:
-        raise _Fallback
+        raise Fallback
     return coerced
 
 
@@ -573,23 +583,23 @@ def _read_leaf_list(
     values = read(parent)
     if values is None:
         if non_null:
-            raise _Fallback
+            raise Fallback
         return None
     if not isinstance(values, list):
-        raise _Fallback
+        raise Fallback
     out: list[Any] = []
     for value in values:
         if value is None:
             if item_non_null:
-                raise _Fallback
+                raise Fallback
             out.append(None)
             continue
         try:
             coerced = coerce(value)
         except Exception:
-            raise _Fallback from None
+            raise Fallback from None
         if coerced is None or coerced is UNDEFINED_VALUE:
-            raise _Fallback
+            raise Fallback
         out.append(coerced)
     return out
 
@@ -629,16 +639,16 @@ async def _complete_list(
         )
     values: list[Any] = []
     waiting: list[tuple[int, Coroutine[Any, Any, Any]]] = []
-    plain = _plain_list_steps(object_type, field_nodes)
+    plain = _plain_completer(object_type, field_nodes)
     for index, item in enumerate(result):
         if plain is not None:
-            completed = _plain_object(plain, item)
+            completed = plain(item)
             if completed is not None:
                 values.append(completed)
                 continue
         elif index == 1:
-            plain = _plain_list_steps(object_type, field_nodes)
-            completed = None if plain is None else _plain_object(plain, item)
+            plain = _plain_completer(object_type, field_nodes)
+            completed = None if plain is None else plain(item)
             if completed is not None:
                 values.append(completed)
                 continue
@@ -663,51 +673,13 @@ async def _complete_list(
     return values
 
 
-def _plain_list_steps(object_type: Any, field_nodes: list[Any]) -> list[_Step] | None:
-    """The steps of the items' selection, when known and every one completes a plain field;
-    else None."""
+def _plain_completer(object_type: Any, field_nodes: list[Any]) -> Completer | None:
+    """The completer of the items' selection, when its steps are known in this execution
+    and every one of them completes a plain field; else None."""
     if object_type is None:
         return None
-    steps = _Tuning._cached_steps(object_type, field_nodes)
-    if steps is None or any(step.leaf is None for step in steps):
-        return None
-    return steps
-
-
-def _plain_object(steps: list[_Step], result: Any) -> dict[str, Any] | None:
-    """An object's plain fields, as `_complete_object` completes them; None for anything
-    that needs its full path (not a dict, a null for a non-null field, a refused value)."""
-    if type(result) is not dict:
-        return None
-    values: dict[str, Any] = {}
-    get = result.get
-    for step in steps:
-        if step.scalar is None:
-            leaf = step.leaf
-            if leaf is None:
-                return None
-            try:
-                values[step.key] = leaf(result)
-            except _Fallback:
-                return None
-            continue
-        value = get(step.name)
-        if type(value) is step.same:
-            values[step.key] = value
-            continue
-        if value is None:
-            if step.non_null:
-                return None
-            values[step.key] = None
-            continue
-        try:
-            coerced = step.scalar(value)
-        except Exception:
-            return None
-        if coerced is None or coerced is UNDEFINED_VALUE:
-            return None
-        values[step.key] = coerced
-    return values
+    selection = _Tuning._cached_selection(object_type, field_nodes)
+    return None if selection is None else selection.completer
 
 
 def _errors(results: Iterable[Any]) -> MultipleException | None:

@@ -9,11 +9,14 @@ from tartiflette import Scalar
 from tartiflette.constants import UNDEFINED_VALUE
 from tartiflette.language.ast import FloatValueNode, IntValueNode, StringValueNode
 
+from trelloql.plain_objects import output_as_is
+
 
 class DateTime:
     """ISO 8601 instants, passed through as Trello writes them."""
 
     @staticmethod
+    @output_as_is(str)
     def coerce_output(value: Any) -> str:
         """Trello's ISO string, or a datetime formatted as one."""
         if isinstance(value, datetime):

@@ -12,6 +12,7 @@ from tartiflette.schema.registry import SchemaRegistry
 
 from trelloql.engine_tuning import TunedEngine
 from trelloql.errors import coerce_error
+from trelloql.fastjson import loads
 from trelloql.introspection import use_current_introspection
 from trelloql.sdl_parts import use_parsing_in_parts
 from trelloql.unicode_escapes import unicode_safe_query_cache
@@ -70,6 +71,7 @@ def new_engine() -> Engine:
     use_parsing_in_parts()
     return TunedEngine(
         error_coercer=coerce_error,
+        json_loader=loads,  # of the parser's JSON syntax tree of each new document
         modules=MODULES,
         query_cache_decorator=unicode_safe_query_cache(),
     )
