@@ -14,6 +14,11 @@ coercers of object and list fields for ones that:
   answer is already there (embedded data, a primed or shared loader read) finish inline,
   and only those waiting on I/O become tasks, all started in the same loop turn, so sibling
   Trello reads are still coalesced into one round;
+- resolve and complete what is already there without any coroutine: a field whose
+  resolver offers a `now_read` (an answer its parent's planned GET embedded, an embedded
+  list, the default resolver on a dict) is read synchronously and all below it completed
+  in place (`_DirectField.now`); the first part that would wait or fail gives way
+  (NOT_NOW) to the coroutine path, which then does that field as before;
 - collect each selection's sub-fields once per execution, not once per object, and
   complete the objects of a selection of plain fields only (a board's cards) by one
   function generated for it (`trelloql.plain_objects`).
@@ -40,7 +45,7 @@ from tartiflette.constants import UNDEFINED_VALUE
 from tartiflette.execution.collect import collect_subfields
 from tartiflette.execution.helpers import get_field_definition
 from tartiflette.execution.types import ResolveInfo
-from tartiflette.resolver.default import sync_arguments_coercer
+from tartiflette.resolver.default import default_field_resolver, sync_arguments_coercer
 from tartiflette.resolver.factory import resolve_field
 from tartiflette.types.enum import GraphQLEnumType
 from tartiflette.types.exceptions.tartiflette import MultipleException
@@ -76,6 +81,35 @@ def plain_read(read: Callable[[dict[str, Any]], Any]) -> Callable[[Coercer], Coe
         return resolver
 
     return mark
+
+
+NOW_READ = "trelloql_now_read"
+"""Attribute of a resolver holding a synchronous read of its answer when it needs no wait."""
+
+NOT_NOW: Any = object()
+"""What a `now_read` returns, and a completion gives, when the answer needs a wait (or the
+engine's own path, for a null where one is not allowed, a refused value, an error)."""
+
+NowRead = Callable[[Any, dict[str, Any], Any, Any], Any]
+
+
+def now_read(read: NowRead) -> Callable[[Coercer], Coercer]:
+    """Mark a resolver whose answer `read(parent, args, ctx, info)` gives synchronously
+    when it is already there (else NOT_NOW, and no side effects): the tuned engine then
+    resolves and completes the field, and what lies below it, without a coroutine."""
+
+    def mark(resolver: Coercer) -> Coercer:
+        setattr(resolver, NOW_READ, read)
+        return resolver
+
+    return mark
+
+
+def _read_default(parent: Any, _args: Any, _ctx: Any, info: Any) -> Any:
+    """Tartiflette's default resolver, for dict parents without a clashing attribute."""
+    if type(parent) is dict and info.field_name not in _DICT_ATTRIBUTES:
+        return parent.get(info.field_name)
+    return NOT_NOW
 
 
 class TunedEngine(Engine):
@@ -133,7 +167,9 @@ def install(schema: Any, plain_leaves: bool = True) -> None:
                 resolver = partial(
                     resolve_field, **{**resolver.keywords, "output_coercer": coercer}
                 )
-            field.resolver = _DirectField.resolver_of(field, resolver)
+            field.resolver = _DirectField.resolver_of(
+                field, resolver, tuning.now_coercer(field.graphql_type)
+            )
 
 
 class _DirectField:
@@ -149,18 +185,42 @@ class _DirectField:
     stock path.
     """
 
-    __slots__ = ("complete", "definition", "has_arguments", "leaf", "non_null", "raw", "stock")
+    __slots__ = (
+        "complete",
+        "complete_now",
+        "definition",
+        "has_arguments",
+        "leaf",
+        "non_null",
+        "raw",
+        "read_now",
+        "stock",
+    )
 
-    def __init__(self, definition: Any, stock: partial[Any], raw: Callable[..., Any]) -> None:
+    def __init__(
+        self,
+        definition: Any,
+        stock: partial[Any],
+        raw: Callable[..., Any],
+        complete_now: Callable[..., Any] | None,
+    ) -> None:
         self.definition, self.stock, self.raw = definition, stock, raw
         self.complete: Coercer = stock.keywords["output_coercer"]
         self.has_arguments = bool(definition.arguments)
         graphql_type = definition.graphql_type
         self.non_null = graphql_type.is_non_null_type
         self.leaf = _leaf_coercion(graphql_type.wrapped_type if self.non_null else graphql_type)
+        self.read_now: NowRead | None = getattr(raw, NOW_READ, None)
+        if raw is default_field_resolver:
+            self.read_now = _read_default
+        self.complete_now = complete_now if self.leaf is None else None
+        if self.leaf is None and complete_now is None:
+            self.read_now = None  # nothing to complete it with synchronously
 
     @classmethod
-    def resolver_of(cls, definition: Any, stock: partial[Any]) -> Callable[..., Any]:
+    def resolver_of(
+        cls, definition: Any, stock: partial[Any], complete_now: Callable[..., Any] | None
+    ) -> Callable[..., Any]:
         """The field's resolver: direct when Tartiflette's is a plain call of the raw one."""
         wrapped = stock.keywords.get("resolver")
         if (
@@ -172,7 +232,68 @@ class _DirectField:
             or wrapped.keywords
         ):
             return stock
-        return cls(definition, stock, wrapped.args[0]).resolve
+        return cls(definition, stock, wrapped.args[0], complete_now).resolve
+
+    def now(
+        self,
+        execution_context: Any,
+        parent_type: Any,
+        source: Any,
+        field_nodes: list[Any],
+        path: Path,
+    ) -> Any:
+        """The field resolved and completed as `resolve` would, when its answer is already
+        there and all of it completes without a wait or an error; else NOT_NOW."""
+        read = self.read_now
+        if read is None or _has_directives(field_nodes):
+            return NOT_NOW
+        definition = self.definition
+        ctx = execution_context.context
+        info = ResolveInfo(
+            definition.name,
+            field_nodes,
+            definition.graphql_type,
+            parent_type,
+            path,
+            execution_context.schema,
+            execution_context.fragments,
+            execution_context.root_value,
+            execution_context.operation,
+            execution_context.variable_values,
+            False,
+        )
+        args: Any = {}
+        if self.has_arguments:
+            done, args = run_eagerly(
+                coerce_arguments(
+                    definition.arguments,
+                    field_nodes[0],
+                    execution_context.variable_values,
+                    ctx,
+                    coercer=definition.arguments_coercer,
+                )
+            )
+            if not done:
+                args.close()
+                return NOT_NOW
+            if isinstance(args, Exception):
+                return NOT_NOW
+        try:
+            result = read(source, args, ctx, info)
+        except Exception:
+            return NOT_NOW
+        if result is NOT_NOW or isinstance(result, Exception) or info.is_introspection:
+            return NOT_NOW
+        leaf = self.leaf
+        if leaf is None:
+            return self.complete_now(result, info, execution_context, field_nodes, path)  # type: ignore[misc]
+        if result is None:
+            return NOT_NOW if self.non_null else None
+        try:
+            coerced = leaf(result)
+        except Exception:
+            return NOT_NOW
+        return NOT_NOW if coerced is None or coerced is UNDEFINED_VALUE else coerced
 
     async def resolve(
         self,
@@ -243,10 +364,24 @@ class _DirectField:
 class _Step:
     """How to complete one response key of a selection."""
 
-    __slots__ = ("field", "key", "leaf", "name", "nodes", "non_null", "plain", "same", "scalar")
+    __slots__ = (
+        "direct",
+        "field",
+        "key",
+        "leaf",
+        "name",
+        "nodes",
+        "non_null",
+        "plain",
+        "same",
+        "scalar",
+    )
 
     def __init__(self, key: str, nodes: list[Any], field: Any, plain: Plain | None) -> None:
         self.key, self.nodes, self.field, self.name = key, nodes, field, field.name
+        direct = getattr(field.resolver, "__self__", None)
+        concurrent = field.parent_concurrently
+        self.direct = direct if isinstance(direct, _DirectField) and concurrent else None
         self.plain = plain
         self.leaf = plain.leaf if plain else None
         self.scalar = plain.scalar if plain else None
@@ -297,7 +432,91 @@ class _Tuning:
         inner = self.coercer(item_type) or _named_coercer(item_type)
         named = item_type.wrapped_type if item_type.is_non_null_type else item_type
         object_type = named if self._tunable_object(named) else None
-        return partial(_complete_list, item_type, inner, non_null, object_type)
+        inner_now = self.now_coercer(item_type)
+        return partial(_complete_list, item_type, inner, inner_now, non_null, object_type)
+
+    def now_coercer(self, graphql_type: Any) -> Callable[..., Any] | None:
+        """The synchronous completion of an object or list field type (NOT_NOW for what
+        needs the engine's own path); None for other types."""
+        non_null = graphql_type.is_non_null_type
+        named = graphql_type.wrapped_type if non_null else graphql_type
+        if self._tunable_object(named):
+            return partial(self._object_now, named, non_null)
+        if not named.is_list_type:
+            return None
+        item_type = named.wrapped_type
+        inner = self.now_coercer(item_type)
+        if inner is None:
+            return None
+        item_named = item_type.wrapped_type if item_type.is_non_null_type else item_type
+        object_type = item_named if self._tunable_object(item_named) else None
+        return partial(_list_now, inner, non_null, object_type)
+
+    def _object_now(
+        self,
+        object_type: Any,
+        non_null: bool,
+        result: Any,
+        info: Any,
+        execution_context: Any,
+        field_nodes: list[Any],
+        path: Path,
+    ) -> Any:
+        """`_complete_object` without a wait: the completed object, or NOT_NOW as soon as
+        any of its fields needs a wait or the engine's own path."""
+        if result is None:
+            return NOT_NOW if non_null else None
+        if info.is_introspection:
+            return NOT_NOW
+        selection = self._cached_selection(object_type, field_nodes)
+        if selection is None:
+            done, selection = run_eagerly(
+                self._selection(execution_context, object_type, field_nodes)
+            )
+            if not done:
+                selection.close()
+                return NOT_NOW
+            if isinstance(selection, Exception):
+                return NOT_NOW
+        if selection.completer is not None:
+            completed = selection.completer(result)
+            return NOT_NOW if completed is None else completed
+        values: dict[str, Any] = {}
+        get = result.get if type(result) is dict else None
+        for step in selection.steps:
+            if step.scalar is not None and get is not None:
+                value = get(step.name)
+                if type(value) is step.same:
+                    values[step.key] = value
+                    continue
+                if value is None:
+                    if step.non_null:
+                        return NOT_NOW
+                    values[step.key] = None
+                    continue
+                try:
+                    coerced = step.scalar(value)
+                except Exception:
+                    return NOT_NOW
+                if coerced is None or coerced is UNDEFINED_VALUE:
+                    return NOT_NOW
+                values[step.key] = coerced
+                continue
+            if step.leaf is not None:
+                try:
+                    values[step.key] = step.leaf(result)
+                except Fallback:
+                    return NOT_NOW
+                continue
+            if step.direct is None:
+                return NOT_NOW
+            value = step.direct.now(
+                execution_context, object_type, result, step.nodes, Path(path, step.key)
+            )
+            if value is NOT_NOW:
+                return NOT_NOW
+            values[step.key] = value
+        return values
 
     @staticmethod
     def _tunable_object(graphql_type: Any) -> bool:
@@ -367,6 +586,13 @@ class _Tuning:
                     continue
                 except Fallback:
                     pass
+            if step.direct is not None:
+                value = step.direct.now(
+                    execution_context, object_type, result, step.nodes, Path(path, step.key)
+                )
+                if value is not NOT_NOW:
+                    values[step.key] = value
+                    continue
             resolved = True
             field = step.field
             running = field.resolver(
@@ -492,7 +718,7 @@ def _named_coercer(graphql_type: Any) -> Coercer:
         return partial(non_null_coercer, inner_coercer=_named_coercer(graphql_type.wrapped_type))
     if graphql_type.is_list_type:
         item_type = graphql_type.wrapped_type
-        return partial(_complete_list, item_type, _named_coercer(item_type), False, None)
+        return partial(_complete_list, item_type, _named_coercer(item_type), None, False, None)
     return graphql_type.output_coercer
 
 
@@ -611,6 +837,7 @@ def _constant(value: str) -> Leaf:
 async def _complete_list(
     item_type: Any,
     inner: Coercer,
+    inner_now: Callable[..., Any] | None,
     non_null: bool,
     object_type: Any,
     result: Any,
@@ -656,6 +883,11 @@ async def _complete_list(
         if isinstance(item, Exception):
             values.append(_handled(item, field_nodes, item_path, item_type, execution_context))
             continue
+        if inner_now is not None:
+            value = inner_now(item, info, execution_context, field_nodes, item_path)
+            if value is not NOT_NOW:
+                values.append(value)
+                continue
         done, value = run_eagerly(inner(item, info, execution_context, field_nodes, item_path))
         if not done:
             value = _catching(value, field_nodes, item_path, item_type, execution_context)
@@ -718,3 +950,36 @@ async def _catching(
         return await running
     except Exception as error:
         return _handled(error, field_nodes, path, item_type, execution_context)
+
+
+def _list_now(
+    inner: Callable[..., Any],
+    non_null: bool,
+    object_type: Any,
+    result: Any,
+    info: Any,
+    execution_context: Any,
+    field_nodes: list[Any],
+    path: Path,
+) -> Any:
+    """`_complete_list` without a wait: the completed list, or NOT_NOW as soon as an item
+    needs a wait or the engine's own path."""
+    if result is None:
+        return NOT_NOW if non_null else None
+    if not isinstance(result, list):
+        return NOT_NOW
+    values: list[Any] = []
+    plain = _plain_completer(object_type, field_nodes)
+    for index, item in enumerate(result):
+        if plain is None and index == 1:
+            plain = _plain_completer(object_type, field_nodes)
+        if plain is not None:
+            completed = plain(item)
+            if completed is not None:
+                values.append(completed)
+                continue
+        value = inner(item, info, execution_context, field_nodes, Path(path, index))
+        if value is NOT_NOW:
+            return NOT_NOW
+        values.append(value)
+    return values

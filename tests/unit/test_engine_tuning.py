@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from tartiflette import Directive, Engine, Resolver
 
 from trelloql.eager import run_eagerly, settle
-from trelloql.engine_tuning import TunedEngine, plain_read
+from trelloql.engine_tuning import NOT_NOW, TunedEngine, now_read, plain_read
 from trelloql.schema import new_schema_name
 
 SDL = """
@@ -78,6 +78,7 @@ QUERIES = [
     "{ items { upper mustUpper mustName returned colors mustChild { upper count } } }",
     "{ strictItems { name mustChild { mustName } } item { upper child { mustUpper } } }",
     'query($x: Int) { item { echo e: echo(x: 3, c: GREEN, s: ["a"]) v: echo(x: $x) } }',
+    "{ items { child { echo e: echo(x: 2, c: RED) waiting { echo waiting { name } } } } }",
     "query($s: Boolean!) { items { upper @include(if: $s) shouted n: name @lower } }",
     '{ __type(name: "Color") { name enumValues { name } } item { upper __typename } }',
     "{ items { id name mustName color tags __typename } strictItems { ratio flag when } }",
@@ -170,10 +171,15 @@ def register(schema_name: str) -> None:
         await asyncio.sleep(0)
         return parent.get("name")
 
+    def waiting_now(parent: Any, _args: Any, _ctx: Any, _info: Any) -> Any:
+        # Ready only for some parents: the others take the waiting path.
+        return parent.get("waiting") or [] if "name" in parent else NOT_NOW
+
     @Resolver("Item.waiting", schema_name=schema_name)
-    async def waiting(parent: Any, _args: Any, _ctx: Any, _info: Any) -> Any:
+    @now_read(waiting_now)
+    async def waiting(parent: Any, args: Any, ctx: Any, info: Any) -> Any:
         await asyncio.sleep(0)
-        return parent.get("waiting") or []
+        return waiting_now({"name": None, **parent}, args, ctx, info)
 
     def read(key: str, wait: bool = False) -> Any:
         async def resolve(parent: Any, _args: Any, _ctx: Any, _info: Any) -> Any:
@@ -198,9 +204,13 @@ def register(schema_name: str) -> None:
     async def returned(_parent: Any, _args: Any, _ctx: Any, _info: Any) -> Any:
         return ValueError("returned, not raised")
 
-    @Resolver("Item.echo", schema_name=schema_name)
-    async def echo(_parent: Any, args: dict[str, Any], _ctx: Any, _info: Any) -> Any:
+    def echo_now(_parent: Any, args: dict[str, Any], _ctx: Any, _info: Any) -> Any:
         return repr(sorted(args.items()))
+
+    @Resolver("Item.echo", schema_name=schema_name)
+    @now_read(echo_now)
+    async def echo(parent: Any, args: dict[str, Any], ctx: Any, info: Any) -> Any:
+        return echo_now(parent, args, ctx, info)
 
     @Directive("shout", schema_name=schema_name)
     class Shout:

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 from trelloql.context import RequestContext
-from trelloql.engine_tuning import plain_read
+from trelloql.engine_tuning import NOT_NOW, now_read, plain_read
 from trelloql.errors import UserInputError
 from trelloql.selection import selected_names
 from trelloql.trello.loader import MISSING
@@ -190,18 +190,25 @@ def fetch_resolver(graph: Graph, mapping: Fetch) -> Callable[..., Any]:
     its parent's planned GET embedded takes it without building a request.
     """
 
-    async def resolve(parent: Any, args: dict[str, Any], ctx: RequestContext, info: Any) -> Any:
-        selected = ctx.selected(info)
+    def served(parent: Any, args: dict[str, Any], ctx: RequestContext, info: Any) -> Any:
+        """The answer a planned GET of the parent embedded for this field, else NOT_NOW."""
         planner = ctx.planner
-        if planner is not None and not mapping.is_root:
-            served = planner.served(mapping, parent, args, selected, ctx.loader)
-            if served is not MISSING:
-                return served
+        if planner is None or mapping.is_root:
+            return NOT_NOW
+        answer = planner.served(mapping, parent, args, ctx.selected(info), ctx.loader)
+        return NOT_NOW if answer is MISSING else answer
+
+    @now_read(served)
+    async def resolve(parent: Any, args: dict[str, Any], ctx: RequestContext, info: Any) -> Any:
+        answer = served(parent, args, ctx, info)
+        if answer is not NOT_NOW:
+            return answer
+        selected = ctx.selected(info)
         request = graph.request(mapping, parent, args, selected)
         if request is None:
             return None
-        if planner is not None:
-            return await planner.fetch(mapping, request, parent, args, info, ctx)
+        if ctx.planner is not None:
+            return await ctx.planner.fetch(mapping, request, parent, args, info, ctx)
         return await ctx.loader.get(*request)
 
     return resolve
@@ -235,8 +242,12 @@ def write_resolver(mapping: Write, graph: Graph | None = None) -> Callable[..., 
 def embedded_resolver(mapping: Embedded) -> Callable[..., Any]:
     """The resolver for an Embedded field: read the parent's Trello field."""
 
-    async def resolve(parent: Any, _args: dict[str, Any], _ctx: Any, _info: Any) -> Any:
+    def read(parent: Any, _args: dict[str, Any], _ctx: Any, _info: Any) -> Any:
         return parent.get(mapping.source) or []
+
+    @now_read(read)
+    async def resolve(parent: Any, args: dict[str, Any], ctx: Any, info: Any) -> Any:
+        return read(parent, args, ctx, info)
 
     return resolve
 
