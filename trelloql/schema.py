@@ -15,7 +15,7 @@ from trelloql.errors import coerce_error
 from trelloql.fastjson import loads
 from trelloql.introspection import use_current_introspection
 from trelloql.sdl_parts import use_parsing_in_parts
-from trelloql.unicode_escapes import unicode_safe_query_cache
+from trelloql.syntax_tree import shared_tree_query_cache
 
 MODULES = ["trelloql.scalars", "trelloql.resolvers"]
 
@@ -73,7 +73,7 @@ def new_engine() -> Engine:
         error_coercer=coerce_error,
         json_loader=loads,  # of the parser's JSON syntax tree of each new document
         modules=MODULES,
-        query_cache_decorator=unicode_safe_query_cache(),
+        query_cache_decorator=shared_tree_query_cache(),
     )
 
 

@@ -9,14 +9,8 @@ parses a document, such escapes are rewritten as the characters they stand for.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import lru_cache
-from typing import Any
-
 from graphql.error import GraphQLError
 from graphql.language import Lexer, Source, TokenKind
-
-ParseAndValidate = Callable[[Any, Any], Any]
 
 
 def _quoted(value: str) -> str:
@@ -52,20 +46,3 @@ def literal_unicode_escapes(query: str) -> str:
     except GraphQLError:
         return query
     return "".join([*pieces, query[position:]])
-
-
-def unicode_safe_query_cache(maxsize: int = 512) -> Callable[[ParseAndValidate], ParseAndValidate]:
-    """A Tartiflette `query_cache_decorator`: the engine's usual LRU cache, applied after
-    rewriting `\\u` escapes."""
-
-    def decorate(parse_and_validate: ParseAndValidate) -> ParseAndValidate:
-        cached = lru_cache(maxsize=maxsize)(parse_and_validate)
-
-        def parse(query: Any, schema: Any) -> Any:
-            if isinstance(query, str):
-                query = literal_unicode_escapes(query)
-            return cached(query, schema)
-
-        return parse
-
-    return decorate

@@ -1,33 +1,47 @@
 """Measuring a GraphQL document against the abuse limits, before anything runs.
 
-Documents are read with graphql-core's parser (Tartiflette has no hook for extra
-validation rules), which stops at the token limit, so parsing is always bounded. A
-document graphql-core cannot parse is left to the engine, which rejects it with its
-own message.
+Tokens are counted first (a regular expression over at most `max_chars` characters), so
+that only bounded documents are parsed at all. The document is then read as the syntax
+tree that libgraphqlparser, the engine's own parser, makes of it (`trelloql.syntax_tree`;
+the engine builds its document from the same tree): plain dicts. A document that does not
+parse is left to the engine, which rejects it with its own message.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-
-from graphql.error import GraphQLError
-from graphql.language import (
-    DocumentNode,
-    FieldNode,
-    FragmentDefinitionNode,
-    FragmentSpreadNode,
-    InlineFragmentNode,
-    Node,
-    OperationDefinitionNode,
-    SelectionSetNode,
-    parse,
-)
+from typing import Any
 
 from trelloql.settings import Settings
+from trelloql.syntax_tree import syntax_tree
 
 INTROSPECTION_ROOTS = frozenset({"__schema", "__type"})
+
+Node = dict[str, Any]
+"""A node of libgraphqlparser's syntax tree: its `kind` and that kind's fields."""
+
+# Each match is a run of ignored characters or a comment (its group empty), or one token:
+# a block string, a string, a spread, a number, a name, or any other single character (a
+# punctuator, or one no token starts with: the parser then refuses the document).
+_LEXEMES = re.compile(
+    r"[\s,\ufeff]+|#[^\n\r]*|("
+    r'"""(?:\\"""|[^"]|"(?!""))*+"""'
+    r'|"(?:[^"\\\n\r]|\\.)*+"'
+    r"|\.\.\."
+    r"|-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?"
+    r"|[_A-Za-z][_0-9A-Za-z]*"
+    r"|.)",
+    re.DOTALL,
+)
+
+
+def count_tokens(text: str) -> int:
+    """The document's lexical tokens as GraphQL counts them (not commas, comments, spaces)."""
+    lexemes = _LEXEMES.findall(text)
+    return len(lexemes) - lexemes.count("")
 
 
 @dataclass(frozen=True)
@@ -55,11 +69,16 @@ class QueryRejected(Exception):
 class Selected:
     """The parsed document and the operation that will run."""
 
-    document: DocumentNode
-    operation: OperationDefinitionNode
-    fragments: dict[str, FragmentDefinitionNode]
+    document: Node
+    operation: Node
+    fragments: dict[str, Node]
     cost: int = 0
     """The estimated number of Trello requests (once the guard has checked it)."""
+
+    @property
+    def operation_name(self) -> str | None:
+        """The operation's own name, if it has one."""
+        return name_of(self.operation)
 
 
 CostFunction = Callable[[Selected], int]
@@ -129,14 +148,13 @@ def check_query(
             "QUERY_TOO_LARGE",
             f"The query is {len(text)} characters long; the limit is {limits.max_chars}.",
         )
-    try:
-        document = parse(text, no_location=True, max_lexical_tokens=limits.max_tokens)
-    except GraphQLError as error:
-        if error.message.endswith(f"more than {limits.max_tokens} tokens. Parsing aborted."):
-            raise QueryRejected(
-                "QUERY_TOO_MANY_TOKENS",
-                f"The query has more tokens than the limit of {limits.max_tokens}.",
-            ) from None
+    if count_tokens(text) > limits.max_tokens:
+        raise QueryRejected(
+            "QUERY_TOO_MANY_TOKENS",
+            f"The query has more tokens than the limit of {limits.max_tokens}.",
+        )
+    document = syntax_tree(text)
+    if document is None:
         return None
     selected = select_operation(document, operation_name)
     if selected is None:
@@ -160,20 +178,37 @@ def check_query(
     return replace(selected, cost=estimate)
 
 
-def select_operation(document: DocumentNode, name: str | None) -> Selected | None:
+def name_of(node: Node | None) -> str | None:
+    """The value of a node's `name` (an operation's may be absent)."""
+    name = None if node is None else node.get("name")
+    return name["value"] if name else None
+
+
+def selections(node: Node) -> list[Node]:
+    """The selections of a node's selection set; none for a leaf field."""
+    selection_set = node.get("selectionSet")
+    return selection_set["selections"] if selection_set else []
+
+
+def type_condition(node: Node) -> str | None:
+    """The type a fragment or inline fragment applies to, if it names one."""
+    condition = node.get("typeCondition")
+    return condition["name"]["value"] if condition else None
+
+
+def select_operation(document: Node, name: str | None) -> Selected | None:
     """The operation `name` picks (or the only one), with the document's fragments."""
-    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    definitions = document["definitions"]
+    operations = [d for d in definitions if d["kind"] == "OperationDefinition"]
     if name:
-        operations = [op for op in operations if op.name is not None and op.name.value == name]
+        operations = [op for op in operations if name_of(op) == name]
     if len(operations) != 1:
         return None
-    fragments = {
-        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
-    }
+    fragments = {name_of(d) or "": d for d in definitions if d["kind"] == "FragmentDefinition"}
     return Selected(document, operations[0], fragments)
 
 
-def _check_counts(document: DocumentNode, limits: GuardLimits) -> None:
+def _check_counts(document: Node, limits: GuardLimits) -> None:
     aliases, directives = _aliases_and_directives(document)
     if aliases > limits.max_aliases:
         raise QueryRejected(
@@ -187,54 +222,38 @@ def _check_counts(document: DocumentNode, limits: GuardLimits) -> None:
         )
 
 
-def _aliases_and_directives(document: DocumentNode) -> tuple[int, int]:
-    """Aliases (`__typename` ones are free) and directives in the document.
-
-    Executable definitions are walked through their selections only (where aliases and
-    directives can be); anything else, which the engine refuses anyway, node by node.
-    """
+def _aliases_and_directives(document: Node) -> tuple[int, int]:
+    """Aliases (`__typename` ones are free) and directives in the document: on its
+    operations and fragments, their variables and everything they select."""
     aliases = directives = 0
-    stack: list[Node] = []
-    for definition in document.definitions:
-        if isinstance(definition, OperationDefinitionNode | FragmentDefinitionNode):
-            stack.append(definition)
-            for variable in getattr(definition, "variable_definitions", None) or ():
-                directives += len(variable.directives or ())
-        else:
-            directives += sum(len(getattr(n, "directives", None) or ()) for n in _walk(definition))
-    while stack:
-        node = stack.pop()
-        directives += len(getattr(node, "directives", None) or ())
-        if isinstance(node, FieldNode) and node.alias is not None:
-            aliases += node.name.value != "__typename"
-        selection_set = getattr(node, "selection_set", None)
-        if selection_set is not None:
-            stack.extend(selection_set.selections)
+    for definition in document["definitions"]:
+        for variable in definition.get("variableDefinitions") or ():
+            directives += len(variable.get("directives") or ())
+    for node in _selected_nodes(document):
+        directives += len(node.get("directives") or ())
+        if node.get("alias") is not None:
+            aliases += node["name"]["value"] != "__typename"
     return aliases, directives
 
 
-def _walk(node: Node) -> Iterator[Node]:
-    """Every node under `node`, iteratively (deep documents must not exhaust the stack)."""
-    stack = [node]
+def _selected_nodes(document: Node) -> Iterator[Node]:
+    """Every definition of the document and every selection in it, iteratively (deep
+    documents must not exhaust the stack)."""
+    stack = list(document["definitions"])
     while stack:
-        current = stack.pop()
-        yield current
-        for key in current.keys:
-            value = getattr(current, key, None)
-            if isinstance(value, Node):
-                stack.append(value)
-            elif isinstance(value, tuple | list):
-                stack.extend(item for item in value if isinstance(item, Node))
+        node = stack.pop()
+        yield node
+        stack.extend(selections(node))
 
 
-def uses_introspection(document: DocumentNode) -> bool:
+def uses_introspection(document: Node) -> bool:
     """Whether the document selects `__schema` or `__type` anywhere.
 
     (A fragment the operation does not use is an error the engine reports anyway.)
     """
     return any(
-        isinstance(node, FieldNode) and node.name.value in INTROSPECTION_ROOTS
-        for node in _walk(document)
+        node["kind"] == "Field" and node["name"]["value"] in INTROSPECTION_ROOTS
+        for node in _selected_nodes(document)
     )
 
 
@@ -243,19 +262,18 @@ def query_depth(selected: Selected) -> int:
     followed, introspection subtrees (`__schema`, `__type`) are not counted."""
     memo: dict[str, int] = {}
 
-    def depth(selection_set: SelectionSetNode | None, active: frozenset[str]) -> int:
-        if selection_set is None:
-            return 0
+    def depth(node: Node, active: frozenset[str]) -> int:
         deepest = 0
-        for selection in selection_set.selections:
-            if isinstance(selection, FieldNode):
-                if selection.name.value in INTROSPECTION_ROOTS:
+        for selection in selections(node):
+            kind = selection["kind"]
+            if kind == "Field":
+                if selection["name"]["value"] in INTROSPECTION_ROOTS:
                     continue
-                deepest = max(deepest, 1 + depth(selection.selection_set, active))
-            elif isinstance(selection, InlineFragmentNode):
-                deepest = max(deepest, depth(selection.selection_set, active))
-            elif isinstance(selection, FragmentSpreadNode):
-                deepest = max(deepest, fragment_depth(selection.name.value, active))
+                deepest = max(deepest, 1 + depth(selection, active))
+            elif kind == "InlineFragment":
+                deepest = max(deepest, depth(selection, active))
+            elif kind == "FragmentSpread":
+                deepest = max(deepest, fragment_depth(selection["name"]["value"], active))
         return deepest
 
     def fragment_depth(name: str, active: frozenset[str]) -> int:
@@ -263,7 +281,7 @@ def query_depth(selected: Selected) -> int:
         if fragment is None or name in active:
             return 0
         if name not in memo:
-            memo[name] = depth(fragment.selection_set, active | {name})
+            memo[name] = depth(fragment, active | {name})
         return memo[name]
 
-    return depth(selected.operation.selection_set, frozenset())
+    return depth(selected.operation, frozenset())

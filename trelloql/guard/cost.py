@@ -14,26 +14,20 @@ from collections.abc import Iterable
 from typing import cast
 
 from graphql.language import (
-    FieldNode,
-    FragmentSpreadNode,
-    InlineFragmentNode,
     InterfaceTypeDefinitionNode,
     InterfaceTypeExtensionNode,
-    IntValueNode,
     ListTypeNode,
     NamedTypeNode,
     NonNullTypeNode,
     ObjectTypeDefinitionNode,
     ObjectTypeExtensionNode,
-    OperationType,
-    SelectionSetNode,
     TypeDefinitionNode,
     TypeExtensionNode,
     TypeNode,
     parse,
 )
 
-from trelloql.guard.analysis import Selected
+from trelloql.guard.analysis import Node, Selected, selections, type_condition
 from trelloql.planner.shapes import LIFT_ROUTES, SHAPE_OF_PATH, SHAPES, Nest
 from trelloql.resolvers import GRAPH
 from trelloql.resolvers.base import Fetch
@@ -44,11 +38,7 @@ MAX_LIST_SIZE = 1000
 CEILING = 10**9
 
 
-ROOT_TYPES = {
-    OperationType.QUERY: "Query",
-    OperationType.MUTATION: "Mutation",
-    OperationType.SUBSCRIPTION: "Subscription",
-}
+ROOT_TYPES = {"query": "Query", "mutation": "Mutation", "subscription": "Subscription"}
 
 Fields = dict[str, tuple[str, bool]]
 """A type's fields: name -> (named type of the answer, whether it is a list)."""
@@ -87,10 +77,11 @@ def types_of_sdl(sdl: str) -> dict[str, Fields]:
     return types
 
 
-def _list_size(field: FieldNode) -> int:
-    for argument in field.arguments or ():
-        if argument.name.value == "limit" and isinstance(argument.value, IntValueNode):
-            return max(0, min(int(argument.value.value), MAX_LIST_SIZE))
+def _list_size(field: Node) -> int:
+    for argument in field.get("arguments") or ():
+        value = argument["value"]
+        if argument["name"]["value"] == "limit" and value["kind"] == "IntValue":
+            return max(0, min(int(value["value"]), MAX_LIST_SIZE))
     return LIST_SIZE
 
 
@@ -126,58 +117,53 @@ class CostModel:
 
     def __call__(self, selected: Selected) -> int:
         """The estimated number of Trello requests of the selected operation."""
-        operation = selected.operation.operation
-        root = ROOT_TYPES[operation]
+        operation = selected.operation["operation"]
+        root = ROOT_TYPES.get(operation, "")
         if root not in self._types:
             return 0
-        every_field_calls = operation is OperationType.MUTATION
+        every_field_calls = operation == "mutation"
         memo: dict[str, int] = {}
 
-        def cost(
-            selection_set: SelectionSetNode | None,
-            type_: str,
-            shape: str | None = None,
-        ) -> int:
-            if selection_set is None:
-                return 0
+        def cost(node: Node, type_: str, shape: str | None = None) -> int:
             total = 0
-            for selection in selection_set.selections:
-                if isinstance(selection, FieldNode):
+            for selection in selections(node):
+                kind = selection["kind"]
+                if kind == "Field":
                     total += field_cost(selection, type_, shape)
-                elif isinstance(selection, InlineFragmentNode):
-                    condition = selection.type_condition
-                    inner = condition.name.value if condition else type_
+                elif kind == "InlineFragment":
+                    inner = type_condition(selection) or type_
                     if inner in self._types:
-                        total += cost(selection.selection_set, inner, shape)
-                elif isinstance(selection, FragmentSpreadNode):
-                    total += fragment_cost(selection.name.value)
+                        total += cost(selection, inner, shape)
+                elif kind == "FragmentSpread":
+                    total += fragment_cost(selection["name"]["value"])
                 total = min(total, CEILING)
             return total
 
-        def field_cost(node: FieldNode, parent: str, shape: str | None) -> int:
-            field = self._types[parent].get(node.name.value)
+        def field_cost(node: Node, parent: str, shape: str | None) -> int:
+            name = node["name"]["value"]
+            field = self._types[parent].get(name)
             if field is None:
                 return 0
-            key = f"{parent}.{node.name.value}"
+            key = f"{parent}.{name}"
             calls = int((every_field_calls and parent == root) or key in self._fetched)
             child_shape = None
             if key in self._fetched:
                 own_request, child_shape = self._shapes(key, shape)
                 calls = int(own_request or (every_field_calls and parent == root))
             inner, is_list = field
-            below = cost(node.selection_set, inner, child_shape)
+            below = cost(node, inner, child_shape)
             return calls + (_list_size(node) if is_list else 1) * below
 
         def fragment_cost(name: str) -> int:
             if name not in memo:
                 memo[name] = 0  # a cycle is invalid (the engine says so) and costs nothing here
                 fragment = selected.fragments.get(name)
-                inner = fragment.type_condition.name.value if fragment else None
+                inner = type_condition(fragment) if fragment else None
                 if fragment is not None and inner in self._types:
-                    memo[name] = cost(fragment.selection_set, inner)
+                    memo[name] = cost(fragment, inner)
             return memo[name]
 
-        return cost(selected.operation.selection_set, root)
+        return cost(selected.operation, root)
 
 
 def _nest(shape: str | None, key: str) -> Nest | None:

@@ -41,8 +41,8 @@ async def query_guard(request: web.Request, handler: Handler) -> web.StreamRespo
         if name:
             request[OPERATION] = name
         return error_response(400, exc.code, exc.message)
-    if name is None and selected is not None and selected.operation.name is not None:
-        name = selected.operation.name.value
+    if name is None and selected is not None:
+        name = selected.operation_name
     if name:
         request[OPERATION] = name
     if selected is not None and selected.cost >= request.app[SETTINGS].heavy_query_cost:
