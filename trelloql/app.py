@@ -36,7 +36,7 @@ from trelloql.metrics import Metrics, add_metrics_route
 from trelloql.planner import Planner
 from trelloql.resilience import limiter_ctx
 from trelloql.resolvers import GRAPH
-from trelloql.schema import cook, new_engine, new_schema_name, read_sdl
+from trelloql.schema import cook, new_engine, new_schema_name
 from trelloql.settings import Settings
 from trelloql.upstream import upstream_ctx
 
@@ -85,19 +85,18 @@ def create_app(settings: Settings) -> web.Application:
     """Build the service: /graphql (+ GraphiQL), /healthz and /readyz."""
     middlewares = [observe_graphql, graphql_guard, query_guard]
     app = web.Application(middlewares=middlewares, client_max_size=MAX_BODY_BYTES)
-    sdl = read_sdl(settings.sdl_dir)
+    engine, schema_name = new_engine(), new_schema_name()
     app[SETTINGS] = settings
     app[LIFECYCLE] = Lifecycle()
     app[METRICS] = Metrics()
     app[QUERY_GUARD] = QueryGuard.from_settings(
-        settings, CostModel.from_sdl(sdl, fetched_fields(), planned=settings.planner)
+        settings, CostModel.of_engine(engine, fetched_fields(), planned=settings.planner)
     )
     app[HEAVY_QUERIES] = asyncio.Semaphore(settings.heavy_query_slots)
     if settings.planner:
         app[PLANNER] = Planner(GRAPH)
     app.cleanup_ctx.append(upstream_ctx)
     app.cleanup_ctx.append(limiter_ctx)
-    engine, schema_name = new_engine(), new_schema_name()
     app.on_startup.append(_cook_at_startup(engine, settings.sdl_dir, schema_name))
     register_graphql_handlers(
         app,

@@ -134,6 +134,11 @@ class TunedEngine(Engine):
             )
             install(self._schema, plain_leaves=default_resolver is None)
 
+    @property
+    def schema(self) -> Any:
+        """The cooked schema (None until cooked)."""
+        return self._schema
+
     async def execute(self, *args: Any, **kwargs: Any) -> Any:
         """Execute as Tartiflette does, with a selection cache for this execution."""
         token = _STEPS.set({})

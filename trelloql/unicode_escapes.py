@@ -9,8 +9,7 @@ parses a document, such escapes are rewritten as the characters they stand for.
 
 from __future__ import annotations
 
-from graphql.error import GraphQLError
-from graphql.language import Lexer, Source, TokenKind
+from trelloql.lexemes import strings
 
 
 def _quoted(value: str) -> str:
@@ -29,20 +28,14 @@ def _quoted(value: str) -> str:
 def literal_unicode_escapes(query: str) -> str:
     """`query` with the `\\u` escapes of its string literals written as characters.
 
-    Documents that do not lex are returned unchanged, for the engine to report.
+    String literals GraphQL refuses are left as they are, for the engine to report.
     """
     if "\\u" not in query:
         return query
     pieces: list[str] = []
     position = 0
-    lexer = Lexer(Source(query))
-    try:
-        token = lexer.advance()
-        while token.kind is not TokenKind.EOF:
-            if token.kind is TokenKind.STRING and "\\u" in query[token.start : token.end]:
-                pieces += [query[position : token.start], _quoted(token.value or "")]
-                position = token.end
-            token = lexer.advance()
-    except GraphQLError:
-        return query
+    for start, end, value in strings(query):
+        if "\\u" in query[start:end]:
+            pieces += [query[position:start], _quoted(value)]
+            position = end
     return "".join([*pieces, query[position:]])

@@ -1,6 +1,5 @@
 """The SDL parsed part by part is the SDL parsed whole."""
 
-import re
 from typing import Any
 
 import pytest
@@ -8,7 +7,6 @@ import tartiflette.schema.transformer
 from lark.exceptions import UnexpectedToken
 from tartiflette.language.parsers.lark import parse_to_document
 
-from trelloql.guard.cost import types_of_sdl
 from trelloql.schema import read_sdl
 from trelloql.sdl_parts import parse_in_parts, sdl_parts, use_parsing_in_parts
 from trelloql.settings import DEFAULT_SDL_DIR
@@ -43,10 +41,3 @@ def test_engines_use_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(tartiflette.schema.transformer, "parse_to_document", parse_to_document)
     use_parsing_in_parts()
     assert tartiflette.schema.transformer.parse_to_document is parse_in_parts
-
-
-def test_the_cost_model_reads_the_same_types_part_by_part() -> None:
-    sdl = read_sdl(DEFAULT_SDL_DIR)
-    one_part = re.sub(r"(?m)^# \S+\.graphql$", "", sdl)
-    assert sdl_parts(one_part) == [one_part]
-    assert types_of_sdl(sdl) == types_of_sdl(one_part)

@@ -1,6 +1,6 @@
 """Measuring a GraphQL document against the abuse limits, before anything runs.
 
-Tokens are counted first (a regular expression over at most `max_chars` characters), so
+Tokens are counted first (`trelloql.lexemes`, over at most `max_chars` characters), so
 that only bounded documents are parsed at all. The document is then read as the syntax
 tree that libgraphqlparser, the engine's own parser, makes of it (`trelloql.syntax_tree`;
 the engine builds its document from the same tree): plain dicts. A document that does not
@@ -9,12 +9,12 @@ parse is left to the engine, which rejects it with its own message.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from trelloql.lexemes import count_tokens
 from trelloql.settings import Settings
 from trelloql.syntax_tree import syntax_tree
 
@@ -22,26 +22,6 @@ INTROSPECTION_ROOTS = frozenset({"__schema", "__type"})
 
 Node = dict[str, Any]
 """A node of libgraphqlparser's syntax tree: its `kind` and that kind's fields."""
-
-# Each match is a run of ignored characters or a comment (its group empty), or one token:
-# a block string, a string, a spread, a number, a name, or any other single character (a
-# punctuator, or one no token starts with: the parser then refuses the document).
-_LEXEMES = re.compile(
-    r"[\s,\ufeff]+|#[^\n\r]*|("
-    r'"""(?:\\"""|[^"]|"(?!""))*+"""'
-    r'|"(?:[^"\\\n\r]|\\.)*+"'
-    r"|\.\.\."
-    r"|-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?"
-    r"|[_A-Za-z][_0-9A-Za-z]*"
-    r"|.)",
-    re.DOTALL,
-)
-
-
-def count_tokens(text: str) -> int:
-    """The document's lexical tokens as GraphQL counts them (not commas, comments, spaces)."""
-    lexemes = _LEXEMES.findall(text)
-    return len(lexemes) - lexemes.count("")
 
 
 @dataclass(frozen=True)

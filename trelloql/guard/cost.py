@@ -10,28 +10,14 @@ absurd queries, not a bill.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import cast
-
-from graphql.language import (
-    InterfaceTypeDefinitionNode,
-    InterfaceTypeExtensionNode,
-    ListTypeNode,
-    NamedTypeNode,
-    NonNullTypeNode,
-    ObjectTypeDefinitionNode,
-    ObjectTypeExtensionNode,
-    TypeDefinitionNode,
-    TypeExtensionNode,
-    TypeNode,
-    parse,
-)
+from collections.abc import Callable, Iterable
+from functools import cached_property
+from typing import Any
 
 from trelloql.guard.analysis import Node, Selected, selections, type_condition
 from trelloql.planner.shapes import LIFT_ROUTES, SHAPE_OF_PATH, SHAPES, Nest
 from trelloql.resolvers import GRAPH
 from trelloql.resolvers.base import Fetch
-from trelloql.sdl_parts import sdl_parts
 
 LIST_SIZE = 10
 MAX_LIST_SIZE = 1000
@@ -44,36 +30,27 @@ Fields = dict[str, tuple[str, bool]]
 """A type's fields: name -> (named type of the answer, whether it is a list)."""
 
 
-def _unwrap(type_: TypeNode) -> tuple[str, bool]:
+def _unwrap(graphql_type: Any) -> tuple[str, bool]:
     is_list = False
-    while not isinstance(type_, NamedTypeNode):
-        is_list = is_list or isinstance(type_, ListTypeNode)
-        type_ = cast(NonNullTypeNode | ListTypeNode, type_).type
-    return type_.name.value, is_list
+    while graphql_type.is_list_type or graphql_type.is_non_null_type:
+        is_list = is_list or graphql_type.is_list_type
+        graphql_type = graphql_type.wrapped_type
+    return graphql_type.name, is_list
 
 
-def types_of_sdl(sdl: str) -> dict[str, Fields]:
-    """Every named type of the SDL with its fields (none for scalars, enums, unions, inputs).
-
-    Only what the estimate reads, from the parsed SDL: a full graphql-core schema of it
-    would hold about 3 MiB for the life of the process. Parsed part by part, so that the
-    names kept do not pin a whole parse tree's memory (~0.5 MiB less idle RSS).
-    """
+def types_of_schema(schema: Any) -> dict[str, Fields]:
+    """Every named type of a cooked Tartiflette schema with its fields (none for scalars,
+    enums, unions, inputs): only what the estimate reads."""
     types: dict[str, Fields] = {}
-    parts = (parse(part, no_location=True) for part in sdl_parts(sdl))
-    for definition in (node for document in parts for node in document.definitions):
-        if not isinstance(definition, TypeDefinitionNode | TypeExtensionNode):
+    for name, definition in schema.type_definitions.items():
+        if name.startswith("__"):
             continue
-        fields = types.setdefault(definition.name.value, {})
-        if isinstance(
-            definition,
-            ObjectTypeDefinitionNode
-            | ObjectTypeExtensionNode
-            | InterfaceTypeDefinitionNode
-            | InterfaceTypeExtensionNode,
-        ):
-            for field in definition.fields or ():
-                fields[field.name.value] = _unwrap(field.type)
+        fields = getattr(definition, "implemented_fields", None) or {}
+        types[name] = {
+            field: _unwrap(value.graphql_type)
+            for field, value in fields.items()
+            if not field.startswith("__")
+        }
     return types
 
 
@@ -89,17 +66,28 @@ class CostModel:
     """Estimates upstream requests for the operations of one schema."""
 
     def __init__(
-        self, types: dict[str, Fields], fetched_fields: Iterable[str], planned: bool = False
+        self,
+        types: Callable[[], dict[str, Fields]],
+        fetched_fields: Iterable[str],
+        planned: bool = False,
     ) -> None:
-        self._types = types
+        """`types` gives the schema's types (read once, when first needed: the engine's
+        schema is cooked at start-up); `fetched_fields` are `Type.field` names whose
+        resolver calls Trello; `planned` when the query planner is on."""
+        self._types_of = types
         self._fetched = frozenset(fetched_fields)
         self._planned = planned
 
     @classmethod
-    def from_sdl(cls, sdl: str, fetched_fields: Iterable[str], planned: bool = False) -> CostModel:
-        """A model for the schema in `sdl`; `fetched_fields` are `Type.field` names
-        whose resolver calls Trello; `planned` when the query planner is on."""
-        return cls(types_of_sdl(sdl), fetched_fields, planned)
+    def of_engine(
+        cls, engine: Any, fetched_fields: Iterable[str], planned: bool = False
+    ) -> CostModel:
+        """A model for the schema `engine` is (or will be) cooked with."""
+        return cls(lambda: types_of_schema(engine.schema), fetched_fields, planned)
+
+    @cached_property
+    def _types(self) -> dict[str, Fields]:
+        return self._types_of()
 
     def _shapes(self, key: str, shape: str | None) -> tuple[bool, str | None]:
         """Whether field `key` needs a request of its own where its parent has `shape`,
