@@ -42,9 +42,14 @@ from tartiflette.coercers.common import Path
 from tartiflette.coercers.outputs.common import complete_object_value, handle_field_error
 from tartiflette.coercers.outputs.non_null_coercer import non_null_coercer
 from tartiflette.constants import UNDEFINED_VALUE
-from tartiflette.execution.collect import collect_subfields
+from tartiflette.execution.collect import (
+    collect_subfields,
+    does_fragment_condition_match,
+    get_field_entry_key,
+)
 from tartiflette.execution.helpers import get_field_definition
 from tartiflette.execution.types import ResolveInfo
+from tartiflette.language.ast import FieldNode, FragmentSpreadNode, InlineFragmentNode
 from tartiflette.resolver.default import default_field_resolver, sync_arguments_coercer
 from tartiflette.resolver.factory import resolve_field
 from tartiflette.types.enum import GraphQLEnumType
@@ -59,9 +64,10 @@ from trelloql.plain_objects import AS_IS, Completer, Fallback, Leaf, Plain, comp
 
 Coercer = Callable[..., Coroutine[Any, Any, Any]]
 
-# Per execution: (object type, field nodes) -> that selection's nodes, steps, and the
-# completer of its objects when all its fields are plain.
-_STEPS: ContextVar[dict[tuple[int, int], _Selection] | None] = ContextVar(
+# Per execution: (object type, field nodes) -> those nodes and their selection.
+SHARED_SELECTIONS = 1024
+"""Selections kept across executions (of every document); all are dropped when full."""
+_STEPS: ContextVar[dict[tuple[int, int], tuple[list[Any], _Selection]] | None] = ContextVar(
     "trelloql_engine_steps", default=None
 )
 _DICT_ATTRIBUTES = frozenset(dir(dict))
@@ -395,13 +401,13 @@ class _Step:
 
 
 class _Selection:
-    """A selection's steps in one execution, with the completer of its objects when every
-    field of it is plain (else None)."""
+    """A selection's steps, with the completer of its objects when every field of it is
+    plain (else None)."""
 
-    __slots__ = ("completer", "nodes", "steps")
+    __slots__ = ("completer", "steps")
 
-    def __init__(self, nodes: list[Any], steps: list[_Step]) -> None:
-        self.nodes, self.steps = nodes, steps
+    def __init__(self, steps: list[_Step]) -> None:
+        self.steps = steps
         self.completer: Completer | None = None
         if all(step.plain is not None for step in steps):
             self.completer = compile_completer(
@@ -415,6 +421,9 @@ class _Tuning:
     def __init__(self, plain_leaves: bool) -> None:
         self.plain_leaves = plain_leaves
         self._plain: dict[int, Plain | None] = {}
+        # (object type, field nodes) ids -> those nodes and their selection, for selections
+        # without directives: the same for every execution of their document.
+        self._shared: dict[tuple[int, ...], tuple[tuple[Any, ...], _Selection]] = {}
 
     def coercer(self, graphql_type: Any) -> Coercer | None:
         """The tuned output coercer of a field type; None to keep Tartiflette's."""
@@ -633,17 +642,40 @@ class _Tuning:
         cache = _STEPS.get()
         if cache is not None:
             entry = cache.get((id(object_type), id(field_nodes)))
-            if entry is not None and entry.nodes is field_nodes:
-                return entry
+            if entry is not None and entry[0] is field_nodes:
+                return entry[1]
         return None
 
     async def _selection(
         self, execution_context: Any, object_type: Any, field_nodes: list[Any]
     ) -> _Selection:
-        """The selection's steps, collected (and cached for the execution) on first use."""
+        """The selection's steps, collected on first use and cached for the execution; one
+        without directives (which variables could switch) also for later executions of the
+        same document, as it cannot change."""
+        shared_key = (id(object_type), *map(id, field_nodes))
+        shared = self._shared.get(shared_key)
+        if shared is not None:
+            selection = shared[1]
+        else:
+            collected = _collected_now(execution_context, object_type, field_nodes)
+            static = collected is not None
+            if collected is None:
+                collected = await collect_subfields(execution_context, object_type, field_nodes)
+            selection = self._built(execution_context, object_type, collected)
+            if static:
+                if len(self._shared) >= SHARED_SELECTIONS:
+                    self._shared.clear()
+                # The entry holds the nodes, so their ids in its key stay theirs.
+                self._shared[shared_key] = (tuple(field_nodes), selection)
         cache = _STEPS.get()
-        key = (id(object_type), id(field_nodes))
-        collected = await collect_subfields(execution_context, object_type, field_nodes)
+        if cache is not None:
+            cache[(id(object_type), id(field_nodes))] = (field_nodes, selection)
+        return selection
+
+    def _built(
+        self, execution_context: Any, object_type: Any, collected: dict[str, list[Any]]
+    ) -> _Selection:
+        """The steps of a collected selection."""
         steps = []
         for response_key, nodes in collected.items():
             field = get_field_definition(execution_context.schema, object_type, nodes[0].name.value)
@@ -656,10 +688,7 @@ class _Tuning:
                 else:
                     plain = self._plain_field(field)
             steps.append(_Step(response_key, nodes, field, plain))
-        selection = _Selection(field_nodes, steps)
-        if cache is not None:
-            cache[key] = selection
-        return selection
+        return _Selection(steps)
 
     def _plain_field(self, field: Any) -> Plain | None:
         key = id(field)
@@ -988,3 +1017,42 @@ def _list_now(
             return NOT_NOW
         values.append(value)
     return values
+
+
+def _collected_now(
+    execution_context: Any, runtime_type: Any, field_nodes: list[Any]
+) -> dict[str, list[Any]] | None:
+    """Tartiflette's `collect_subfields`, without a wait, for selections without
+    directives (nothing to evaluate); None when any selection has some."""
+    fields: dict[str, list[Any]] = {}
+    visited: set[str] = set()
+
+    def collect(selection_set: Any) -> bool:
+        for selection in selection_set.selections:
+            if selection.directives:
+                return False
+            if isinstance(selection, FieldNode):
+                fields.setdefault(get_field_entry_key(selection), []).append(selection)
+            elif isinstance(selection, InlineFragmentNode):
+                if does_fragment_condition_match(
+                    execution_context, selection, runtime_type
+                ) and not collect(selection.selection_set):
+                    return False
+            elif isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                if name in visited:
+                    continue
+                visited.add(name)
+                fragment = execution_context.fragments[name]
+                if (
+                    fragment
+                    and does_fragment_condition_match(execution_context, fragment, runtime_type)
+                    and not collect(fragment.selection_set)
+                ):
+                    return False
+        return True
+
+    for node in field_nodes:
+        if node.selection_set and not collect(node.selection_set):
+            return None
+    return fields
