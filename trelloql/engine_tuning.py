@@ -396,7 +396,7 @@ class _Step:
         self.plain = plain
         self.leaf = plain.leaf if plain else None
         self.scalar = plain.scalar if plain else None
-        self.same = plain.same if plain and not plain.finite else None
+        self.same = plain.same if plain and not (plain.finite or plain.int32) else None
         self.non_null = plain.non_null if plain else False
 
 
@@ -743,6 +743,7 @@ class _Tuning:
             same=same,
             non_null=non_null,
             finite=same is float,
+            int32=same is int,
         )
 
 
@@ -771,8 +772,8 @@ def _leaf_coercion(graphql_type: Any) -> Callable[[Any], Any] | None:
 
 
 # Built-in scalars whose output coercion returns a value of exactly this type unchanged
-# (a Float only when finite).
-_IDENTITY_TYPES: dict[str, type] = {"String": str, "ID": str, "Boolean": bool, "Float": float}
+# (a Float only when finite, an Int only within 32 bits).
+_IDENTITY_TYPES = {"String": str, "ID": str, "Boolean": bool, "Float": float, "Int": int}
 
 
 def _as_is_type(scalar_name: str, coerce: Callable[[Any], Any]) -> type | None:

@@ -27,6 +27,9 @@ Completer = Callable[[Any], dict[str, Any] | None]
 AS_IS = "trelloql_output_as_is"
 """Attribute of a scalar's output coercion: the type of value it returns unchanged."""
 
+_BOUNDS = {"INT32_MIN": -(2**31), "INT32_MAX": 2**31 - 1, "EXACT": 2**53}
+"""GraphQL's Int range, and the integers a float holds exactly."""
+
 _FAIL = object()
 """A step's value that needs the engine's own path (`Fallback` from a leaf, a refused value)."""
 
@@ -43,7 +46,8 @@ class Plain:
     `scalar`, set for a non-list scalar field, coerces its value read inline from a dict;
     a value of exactly type `same` is its own coercion (a `str` for String or ID, a `bool`
     for Boolean), so it is not even called; with `finite`, only a finite one is (a `float`
-    for Float, which refuses NaN and infinities).
+    for Float, which refuses NaN and infinities; an `int` up to 2**53 becomes its float),
+    with `int32` only one within 32 bits (an `int` for Int).
     """
 
     leaf: Leaf
@@ -51,6 +55,7 @@ class Plain:
     same: type | None = None
     non_null: bool = False
     finite: bool = False
+    int32: bool = False
 
 
 def output_as_is(kind: type) -> Callable[[Callable[[Any], Any]], Callable[[Any], Any]]:
@@ -73,7 +78,7 @@ def compile_completer(shape: Sequence[tuple[str, str, Plain]]) -> Completer:
 
 @lru_cache(maxsize=512)
 def _compiled(shape: tuple[tuple[str, str, Plain], ...]) -> Completer:
-    names: dict[str, Any] = {"FAIL": _FAIL, "Fallback": Fallback}
+    names: dict[str, Any] = {"FAIL": _FAIL, "Fallback": Fallback, **_BOUNDS}
     lines = [
         "def complete(result):",
         "    if type(result) is not dict:",
@@ -101,10 +106,20 @@ def _compiled(shape: tuple[tuple[str, str, Plain], ...]) -> Completer:
             continue
         names[f"t{index}"] = plain.same
         check = f"type({value}) is not t{index}"
+        if plain.int32:
+            check += f" or not INT32_MIN <= {value} <= INT32_MAX"
         if plain.finite:
             check += f" or {value} - {value} != 0.0"
         lines.append(f"    if {check}:")
-        lines += [f"        {line}" for line in slow]
+        if plain.finite:  # Trello writes whole positions as integers
+            lines += [
+                f"        if type({value}) is int and -EXACT <= {value} <= EXACT:",
+                f"            {value} = float({value})",
+                "        else:",
+            ]
+            lines += [f"            {line}" for line in slow]
+        else:
+            lines += [f"        {line}" for line in slow]
     fields = ", ".join(f"k{index}: v{index}" for index in range(len(shape)))
     lines.append(f"    return {{{fields}}}")
     exec("\n".join(lines), names)  # the source holds index-named locals only

@@ -32,6 +32,15 @@ def leaf(parent: dict[str, Any]) -> Any:
 TEXT = Plain(leaf=leaf, scalar=scalar, same=str)
 MUST_TEXT = Plain(leaf=leaf, scalar=scalar, same=str, non_null=True)
 RATIO = Plain(leaf=leaf, scalar=finite_float, same=float, finite=True)
+
+
+def int32(value: Any) -> int:
+    if type(value) is not int or not -(2**31) <= value < 2**31:
+        raise TypeError(value)
+    return value
+
+
+COUNT = Plain(leaf=leaf, scalar=int32, same=int, int32=True)
 COLOR = Plain(leaf=leaf)
 
 
@@ -72,6 +81,22 @@ def test_anything_the_engine_must_handle_gives_way(parent: Any) -> None:
         + ([("color", "color", COLOR)] if isinstance(parent, dict) and "color" in parent else [])
     )
     assert complete(parent if not isinstance(parent, dict) else {"id": "x", **parent}) is None
+
+
+def test_whole_numbers_of_a_float_field_become_floats() -> None:
+    complete = compile_completer([("ratio", "ratio", RATIO)])
+    assert complete({"ratio": 16384}) == {"ratio": 16384.0}
+    assert type((complete({"ratio": 16384}) or {})["ratio"]) is float
+    assert complete({"ratio": 2**53 + 1}) == {"ratio": float(2**53 + 1)}  # through the scalar
+    assert complete({"ratio": True}) == {"ratio": 1.0}
+
+
+def test_integers_stand_as_they_are_within_32_bits() -> None:
+    complete = compile_completer([("n", "count", COUNT)])
+    count = 2**31 - 1
+    assert (complete({"count": count}) or {})["n"] is count
+    assert complete({"count": 2**31}) is None
+    assert complete({"count": -(2**31) - 1}) is None
 
 
 def test_leaves_are_read_through_their_function() -> None:
