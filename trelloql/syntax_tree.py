@@ -32,18 +32,27 @@ TREES_KEPT = 16
 request's two happen within one loop turn or two; a miss only costs a second parse)."""
 
 
+class TooDeep(Exception):
+    """The document nests too deep for its syntax tree to be read."""
+
+
 def syntax_tree(text: str) -> dict[str, Any] | None:
     """The document's syntax tree as libgraphqlparser gives it, or None when it does not
-    parse (the engine then reports why, in its own words)."""
+    parse (the engine then reports why, in its own words); TooDeep when it nests deeper
+    than its tree can be read (about 300 levels)."""
     return _tree(literal_unicode_escapes(text))
 
 
 @lru_cache(maxsize=TREES_KEPT)
 def _tree(text: str) -> dict[str, Any] | None:
     try:
-        tree = loads(_parse_to_json_ast(text))
-    except (GraphQLSyntaxError, ValueError, RecursionError):
+        raw = _parse_to_json_ast(text)
+    except (GraphQLSyntaxError, ValueError):
         return None
+    try:
+        tree = loads(raw)
+    except RecursionError:
+        raise TooDeep from None
     return tree if isinstance(tree, dict) else None
 
 
@@ -56,7 +65,10 @@ def shared_tree_query_cache(maxsize: int = 512) -> Callable[[ParseAndValidate], 
         def parse(query: Any, schema: Any) -> Any:
             if isinstance(query, str):
                 query = literal_unicode_escapes(query)
-                tree = _tree(query)
+                try:
+                    tree = _tree(query)
+                except TooDeep:
+                    tree = None
                 if tree is not None:
                     return _validated(tree, query, schema)
             return parse_and_validate(query, schema)  # for the engine's own syntax error

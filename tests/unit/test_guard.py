@@ -103,9 +103,11 @@ def test_depth_counts_fields_through_fragments(cost: CostModel) -> None:
     assert rejection(fragmented, cost, GuardLimits(max_depth=4)) == "QUERY_TOO_DEEP"
 
 
-def test_nesting_far_past_the_limit(cost: CostModel) -> None:
-    text = "{ " + "me { boards { members { " * 40 + "id" + " } } }" * 40 + " }"
-    assert rejection(text, cost, GuardLimits(max_tokens=10_000)) == "QUERY_TOO_DEEP"
+@pytest.mark.parametrize("levels", [40, 400])
+def test_nesting_far_past_the_limit(cost: CostModel, levels: int) -> None:
+    text = "{ " + "me { boards { members { " * levels + "id" + " } } }" * levels + " }"
+    limits = GuardLimits(max_tokens=100_000, max_chars=1_000_000)
+    assert rejection(text, cost, limits) == "QUERY_TOO_DEEP"
 
 
 def test_cyclic_fragments_do_not_hang(cost: CostModel) -> None:

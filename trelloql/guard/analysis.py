@@ -16,7 +16,7 @@ from typing import Any
 
 from trelloql.lexemes import count_tokens
 from trelloql.settings import Settings
-from trelloql.syntax_tree import syntax_tree
+from trelloql.syntax_tree import TooDeep, syntax_tree
 
 INTROSPECTION_ROOTS = frozenset({"__schema", "__type"})
 
@@ -133,7 +133,12 @@ def check_query(
             "QUERY_TOO_MANY_TOKENS",
             f"The query has more tokens than the limit of {limits.max_tokens}.",
         )
-    document = syntax_tree(text)
+    try:
+        document = syntax_tree(text)
+    except TooDeep:
+        raise QueryRejected(
+            "QUERY_TOO_DEEP", f"The query nests too deep; the limit is {limits.max_depth}."
+        ) from None
     if document is None:
         return None
     selected = select_operation(document, operation_name)
