@@ -27,7 +27,7 @@ from trelloql.unicode_escapes import literal_unicode_escapes
 
 ParseAndValidate = Callable[[Any, Any], Any]
 
-TREES_KEPT = 16
+TREES_KEPT = 8
 """Trees kept between the guard's look and the engine's parse of the same document (a
 request's two happen within one loop turn or two; a miss only costs a second parse)."""
 
