@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from trelloql import shutdown
 from trelloql.app import create_app
-from trelloql.gctuning import tune_gc
+from trelloql.gctuning import GcTuning, collect_after_response
 from trelloql.logsetup import setup_logging
 from trelloql.schema import cooked_engine, read_sdl
 from trelloql.settings import Settings, SettingsError, load_settings
@@ -38,7 +38,10 @@ def serve(_args: argparse.Namespace) -> None:
     secrets = settings.credentials() or _sandbox_secrets()
     setup_logging(settings.log_level, settings.log_format, secrets)
     app = create_app(settings)
-    app.on_startup.append(tune_gc)  # last: after the engine is cooked
+    gc_tuning = GcTuning()
+    app.on_startup.append(gc_tuning.start)  # last: after the engine is cooked
+    app.on_cleanup.append(gc_tuning.stop)
+    app.middlewares.insert(0, collect_after_response)
     shutdown.run(
         app,
         settings.host,

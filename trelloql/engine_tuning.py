@@ -1024,36 +1024,35 @@ def _collected_now(
     execution_context: Any, runtime_type: Any, field_nodes: list[Any]
 ) -> dict[str, list[Any]] | None:
     """Tartiflette's `collect_subfields`, without a wait, for selections without
-    directives (nothing to evaluate); None when any selection has some."""
+    directives (nothing to evaluate); None when any selection has some.
+
+    Depth first in document order as Tartiflette goes, with a stack of the selection
+    sets being read (a recursive closure would leave a reference cycle per call)."""
     fields: dict[str, list[Any]] = {}
     visited: set[str] = set()
-
-    def collect(selection_set: Any) -> bool:
-        for selection in selection_set.selections:
-            if selection.directives:
-                return False
-            if isinstance(selection, FieldNode):
+    for node in field_nodes:
+        if not node.selection_set:
+            continue
+        stack = [iter(node.selection_set.selections)]
+        while stack:
+            selection = next(stack[-1], None)
+            if selection is None:
+                stack.pop()
+            elif selection.directives:
+                return None
+            elif isinstance(selection, FieldNode):
                 fields.setdefault(get_field_entry_key(selection), []).append(selection)
             elif isinstance(selection, InlineFragmentNode):
-                if does_fragment_condition_match(
-                    execution_context, selection, runtime_type
-                ) and not collect(selection.selection_set):
-                    return False
+                if does_fragment_condition_match(execution_context, selection, runtime_type):
+                    stack.append(iter(selection.selection_set.selections))
             elif isinstance(selection, FragmentSpreadNode):
                 name = selection.name.value
                 if name in visited:
                     continue
                 visited.add(name)
                 fragment = execution_context.fragments[name]
-                if (
-                    fragment
-                    and does_fragment_condition_match(execution_context, fragment, runtime_type)
-                    and not collect(fragment.selection_set)
+                if fragment and does_fragment_condition_match(
+                    execution_context, fragment, runtime_type
                 ):
-                    return False
-        return True
-
-    for node in field_nodes:
-        if node.selection_set and not collect(node.selection_set):
-            return None
+                    stack.append(iter(fragment.selection_set.selections))
     return fields

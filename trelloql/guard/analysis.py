@@ -245,28 +245,35 @@ def uses_introspection(document: Node) -> bool:
 def query_depth(selected: Selected) -> int:
     """Fields on the longest path of the operation, leaves included; fragments are
     followed, introspection subtrees (`__schema`, `__type`) are not counted."""
-    memo: dict[str, int] = {}
+    return _Depth(selected.fragments).depth(selected.operation, frozenset())
 
-    def depth(node: Node, active: frozenset[str]) -> int:
+
+class _Depth:
+    """`query_depth`'s walk: methods rather than nested functions, which would leave a
+    reference cycle behind per query."""
+
+    def __init__(self, fragments: dict[str, Node]) -> None:
+        self.fragments = fragments
+        self.memo: dict[str, int] = {}
+
+    def depth(self, node: Node, active: frozenset[str]) -> int:
         deepest = 0
         for selection in selections(node):
             kind = selection["kind"]
             if kind == "Field":
                 if selection["name"]["value"] in INTROSPECTION_ROOTS:
                     continue
-                deepest = max(deepest, 1 + depth(selection, active))
+                deepest = max(deepest, 1 + self.depth(selection, active))
             elif kind == "InlineFragment":
-                deepest = max(deepest, depth(selection, active))
+                deepest = max(deepest, self.depth(selection, active))
             elif kind == "FragmentSpread":
-                deepest = max(deepest, fragment_depth(selection["name"]["value"], active))
+                deepest = max(deepest, self.fragment_depth(selection["name"]["value"], active))
         return deepest
 
-    def fragment_depth(name: str, active: frozenset[str]) -> int:
-        fragment = selected.fragments.get(name)
+    def fragment_depth(self, name: str, active: frozenset[str]) -> int:
+        fragment = self.fragments.get(name)
         if fragment is None or name in active:
             return 0
-        if name not in memo:
-            memo[name] = depth(fragment, active | {name})
-        return memo[name]
-
-    return depth(selected.operation, frozenset())
+        if name not in self.memo:
+            self.memo[name] = self.depth(fragment, active | {name})
+        return self.memo[name]

@@ -109,49 +109,72 @@ class CostModel:
         root = ROOT_TYPES.get(operation, "")
         if root not in self._types:
             return 0
-        every_field_calls = operation == "mutation"
-        memo: dict[str, int] = {}
+        return _Estimate(self, selected, root, operation == "mutation").cost(
+            selected.operation, root
+        )
 
-        def cost(node: Node, type_: str, shape: str | None = None) -> int:
-            total = 0
-            for selection in selections(node):
-                kind = selection["kind"]
-                if kind == "Field":
-                    total += field_cost(selection, type_, shape)
-                elif kind == "InlineFragment":
-                    inner = type_condition(selection) or type_
-                    if inner in self._types:
-                        total += cost(selection, inner, shape)
-                elif kind == "FragmentSpread":
-                    total += fragment_cost(selection["name"]["value"])
-                total = min(total, CEILING)
-            return total
+    def field_shape(self, key: str, shape: str | None) -> tuple[bool, str | None] | None:
+        """For a `Type.field` key: whether it needs a request of its own where its parent
+        has `shape`, and the shape of its answer; None for a field no resolver fetches."""
+        return self._shapes(key, shape) if key in self._fetched else None
 
-        def field_cost(node: Node, parent: str, shape: str | None) -> int:
-            name = node["name"]["value"]
-            field = self._types[parent].get(name)
-            if field is None:
-                return 0
-            key = f"{parent}.{name}"
-            calls = int((every_field_calls and parent == root) or key in self._fetched)
-            child_shape = None
-            if key in self._fetched:
-                own_request, child_shape = self._shapes(key, shape)
-                calls = int(own_request or (every_field_calls and parent == root))
-            inner, is_list = field
-            below = cost(node, inner, child_shape)
-            return calls + (_list_size(node) if is_list else 1) * below
+    def field_type(self, parent: str, name: str) -> tuple[str, bool] | None:
+        """The named type of a field's answer and whether it is a list; None if unknown."""
+        return self._types[parent].get(name)
 
-        def fragment_cost(name: str) -> int:
-            if name not in memo:
-                memo[name] = 0  # a cycle is invalid (the engine says so) and costs nothing here
-                fragment = selected.fragments.get(name)
-                inner = type_condition(fragment) if fragment else None
-                if fragment is not None and inner in self._types:
-                    memo[name] = cost(fragment, inner)
-            return memo[name]
+    def knows(self, type_name: str | None) -> bool:
+        """Whether the schema has this named type."""
+        return type_name in self._types
 
-        return cost(selected.operation, root)
+
+class _Estimate:
+    """One operation's estimate: a walk with methods rather than nested functions, which
+    would leave a reference cycle behind per query."""
+
+    def __init__(self, model: CostModel, selected: Selected, root: str, mutation: bool) -> None:
+        self.model, self.selected, self.root, self.mutation = model, selected, root, mutation
+        self.memo: dict[str, int] = {}
+
+    def cost(self, node: Node, type_: str, shape: str | None = None) -> int:
+        total = 0
+        for selection in selections(node):
+            kind = selection["kind"]
+            if kind == "Field":
+                total += self.field_cost(selection, type_, shape)
+            elif kind == "InlineFragment":
+                inner = type_condition(selection) or type_
+                if self.model.knows(inner):
+                    total += self.cost(selection, inner, shape)
+            elif kind == "FragmentSpread":
+                total += self.fragment_cost(selection["name"]["value"])
+            total = min(total, CEILING)
+        return total
+
+    def field_cost(self, node: Node, parent: str, shape: str | None) -> int:
+        name = node["name"]["value"]
+        field = self.model.field_type(parent, name)
+        if field is None:
+            return 0
+        every_field_calls = self.mutation and parent == self.root
+        fetched = self.model.field_shape(f"{parent}.{name}", shape)
+        calls = int(every_field_calls or fetched is not None)
+        child_shape = None
+        if fetched is not None:
+            own_request, child_shape = fetched
+            calls = int(own_request or every_field_calls)
+        inner, is_list = field
+        below = self.cost(node, inner, child_shape)
+        return calls + (_list_size(node) if is_list else 1) * below
+
+    def fragment_cost(self, name: str) -> int:
+        memo = self.memo
+        if name not in memo:
+            memo[name] = 0  # a cycle is invalid (the engine says so) and costs nothing here
+            fragment = self.selected.fragments.get(name)
+            inner = type_condition(fragment) if fragment else None
+            if fragment is not None and self.model.knows(inner):
+                memo[name] = self.cost(fragment, inner or "")
+        return memo[name]
 
 
 def _nest(shape: str | None, key: str) -> Nest | None:

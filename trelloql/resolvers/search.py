@@ -17,7 +17,7 @@ from trelloql.errors import UserInputError
 from trelloql.resolvers.base import Args, Fetch, Graph
 from trelloql.resolvers.lookups import Lookup
 from trelloql.resolvers.paging import SEARCH, SEARCH_MEMBERS
-from trelloql.selection import selected_names
+from trelloql.selection import collect_children, selected_names
 
 MAX_QUERY = 16384
 _OBJECT_ID = re.compile(r"^[0-9a-fA-F]{24}$")
@@ -86,24 +86,9 @@ def member_search_params(args: Args) -> dict[str, str]:
 def child_selections(field_nodes: Any, fragments: Mapping[str, Any]) -> dict[str, set[str]]:
     """For each field selected under these nodes, the names selected under it."""
     children: dict[str, list[Any]] = {}
-    seen: set[str] = set()
-
-    def collect(selection_set: Any) -> None:
-        for selection in selection_set.selections:
-            kind = type(selection).__name__
-            if kind == "FieldNode":
-                children.setdefault(selection.name.value, []).append(selection)
-            elif kind == "InlineFragmentNode":
-                collect(selection.selection_set)
-            elif kind == "FragmentSpreadNode" and selection.name.value not in seen:
-                seen.add(selection.name.value)
-                fragment = fragments.get(selection.name.value)
-                if fragment is not None:
-                    collect(fragment.selection_set)
-
-    for node in field_nodes:
-        if node.selection_set is not None:
-            collect(node.selection_set)
+    for nodes in collect_children(field_nodes, fragments, None).values():
+        for node in nodes:
+            children.setdefault(node.name.value, []).append(node)
     return {name: selected_names(nodes, fragments) for name, nodes in children.items()}
 
 
