@@ -245,6 +245,39 @@ class _DirectField:
             return stock
         return cls(definition, stock, wrapped.args[0], complete_now).resolve
 
+    def _info(
+        self, execution_context: Any, parent_type: Any, field_nodes: list[Any], path: Path
+    ) -> ResolveInfo:
+        """The `ResolveInfo` Tartiflette's `resolve_field` builds."""
+        definition = self.definition
+        return ResolveInfo(
+            definition.name,
+            field_nodes,
+            definition.graphql_type,
+            parent_type,
+            path,
+            execution_context.schema,
+            execution_context.fragments,
+            execution_context.root_value,
+            execution_context.operation,
+            execution_context.variable_values,
+            False,
+        )
+
+    def _arguments(
+        self, execution_context: Any, field_nodes: list[Any]
+    ) -> Coroutine[Any, Any, dict[str, Any]]:
+        """The coercion of the field's arguments (to await, or run eagerly)."""
+        definition = self.definition
+        coerced: Coroutine[Any, Any, dict[str, Any]] = coerce_arguments(
+            definition.arguments,
+            field_nodes[0],
+            execution_context.variable_values,
+            execution_context.context,
+            coercer=definition.arguments_coercer,
+        )
+        return coerced
+
     def now(
         self,
         execution_context: Any,
@@ -258,32 +291,11 @@ class _DirectField:
         read = self.read_now
         if read is None or _has_directives(field_nodes):
             return NOT_NOW
-        definition = self.definition
         ctx = execution_context.context
-        info = ResolveInfo(
-            definition.name,
-            field_nodes,
-            definition.graphql_type,
-            parent_type,
-            path,
-            execution_context.schema,
-            execution_context.fragments,
-            execution_context.root_value,
-            execution_context.operation,
-            execution_context.variable_values,
-            False,
-        )
+        info = self._info(execution_context, parent_type, field_nodes, path)
         args: Any = {}
         if self.has_arguments:
-            done, args = run_eagerly(
-                coerce_arguments(
-                    definition.arguments,
-                    field_nodes[0],
-                    execution_context.variable_values,
-                    ctx,
-                    coercer=definition.arguments_coercer,
-                )
-            )
+            done, args = run_eagerly(self._arguments(execution_context, field_nodes))
             if not done:
                 args.close()
                 return NOT_NOW
@@ -322,28 +334,10 @@ class _DirectField:
             )
         definition = self.definition
         ctx = execution_context.context
-        info = ResolveInfo(
-            definition.name,
-            field_nodes,
-            definition.graphql_type,
-            parent_type,
-            path,
-            execution_context.schema,
-            execution_context.fragments,
-            execution_context.root_value,
-            execution_context.operation,
-            execution_context.variable_values,
-            False,
-        )
+        info = self._info(execution_context, parent_type, field_nodes, path)
         try:
             if self.has_arguments:
-                args = await coerce_arguments(
-                    definition.arguments,
-                    field_nodes[0],
-                    execution_context.variable_values,
-                    ctx,
-                    coercer=definition.arguments_coercer,
-                )
+                args = await self._arguments(execution_context, field_nodes)
             else:
                 args = {}
             result = await self.raw(source, args, ctx, info)
