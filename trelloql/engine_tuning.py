@@ -64,9 +64,10 @@ from trelloql.plain_objects import AS_IS, Completer, Fallback, Leaf, Plain, comp
 
 Coercer = Callable[..., Coroutine[Any, Any, Any]]
 
-# Per execution: (object type, field nodes) -> those nodes and their selection.
 SHARED_SELECTIONS = 1024
 """Selections kept across executions (of every document); all are dropped when full."""
+
+# Per execution: (object type, field nodes) -> those nodes and their selection.
 _STEPS: ContextVar[dict[tuple[int, int], tuple[list[Any], _Selection]] | None] = ContextVar(
     "trelloql_engine_steps", default=None
 )
