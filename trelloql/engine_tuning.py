@@ -493,29 +493,9 @@ class _Tuning:
         values: dict[str, Any] = {}
         get = result.get if type(result) is dict else None
         for step in selection.steps:
-            if step.scalar is not None and get is not None:
-                value = get(step.name)
-                if type(value) is step.same:
-                    values[step.key] = value
-                    continue
-                if value is None:
-                    if step.non_null:
-                        return NOT_NOW
-                    values[step.key] = None
-                    continue
-                try:
-                    coerced = step.scalar(value)
-                except Exception:
-                    return NOT_NOW
-                if coerced is None or coerced is UNDEFINED_VALUE:
-                    return NOT_NOW
-                values[step.key] = coerced
-                continue
-            if step.leaf is not None:
-                try:
-                    values[step.key] = step.leaf(result)
-                except Fallback:
-                    return NOT_NOW
+            value = _plain_value(step, result, get)
+            if value is not NOT_NOW:
+                values[step.key] = value
                 continue
             if step.direct is None:
                 return NOT_NOW
@@ -572,29 +552,10 @@ class _Tuning:
                 return completed
         get = result.get if type(result) is dict else None
         for step in selection.steps:
-            if step.scalar is not None and get is not None:
-                value = get(step.name)
-                if type(value) is step.same:
-                    values[step.key] = value
-                    continue
-                if value is None:
-                    if not step.non_null:
-                        values[step.key] = None
-                        continue
-                else:
-                    try:
-                        coerced = step.scalar(value)
-                    except Exception:
-                        coerced = None
-                    if coerced is not None and coerced is not UNDEFINED_VALUE:
-                        values[step.key] = coerced
-                        continue
-            elif step.leaf is not None:
-                try:
-                    values[step.key] = step.leaf(result)
-                    continue
-                except Fallback:
-                    pass
+            value = _plain_value(step, result, get)
+            if value is not NOT_NOW:
+                values[step.key] = value
+                continue
             if step.direct is not None:
                 value = step.direct.now(
                     execution_context, object_type, result, step.nodes, Path(path, step.key)
@@ -933,6 +894,29 @@ async def _complete_list(
     if exceptions:
         raise exceptions
     return values
+
+
+def _plain_value(step: _Step, result: Any, get: Callable[[str], Any] | None) -> Any:
+    """A plain step's value, read and coerced inline (`get` reads a dict result); NOT_NOW
+    for a step that is not plain, or a value that needs the engine's own path (a null for
+    a non-null field, a value the scalar refuses, a parent the leaf cannot read)."""
+    if step.scalar is not None and get is not None:
+        value = get(step.name)
+        if type(value) is step.same:
+            return value
+        if value is None:
+            return NOT_NOW if step.non_null else None
+        try:
+            coerced = step.scalar(value)
+        except Exception:
+            return NOT_NOW
+        return NOT_NOW if coerced is None or coerced is UNDEFINED_VALUE else coerced
+    if step.leaf is not None:
+        try:
+            return step.leaf(result)
+        except Fallback:
+            return NOT_NOW
+    return NOT_NOW
 
 
 def _plain_completer(object_type: Any, field_nodes: list[Any]) -> Completer | None:

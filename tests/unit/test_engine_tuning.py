@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from types import SimpleNamespace
 from typing import Any
 
@@ -212,21 +212,21 @@ def register(schema_name: str) -> None:
     async def echo(parent: Any, args: dict[str, Any], ctx: Any, info: Any) -> Any:
         return echo_now(parent, args, ctx, info)
 
-    @Directive("shout", schema_name=schema_name)
-    class Shout:
-        async def on_field_execution(
-            self, _args: Any, next_resolver: Any, parent: Any, args: Any, ctx: Any, info: Any
-        ) -> Any:
-            value = await next_resolver(parent, args, ctx, info)
-            return value.upper() if isinstance(value, str) else value
+    for name, change in (("shout", str.upper), ("lower", str.lower)):
+        Directive(name, schema_name=schema_name)(string_directive(change))
 
-    @Directive("lower", schema_name=schema_name)
-    class Lower:
+
+def string_directive(change: Callable[[str], str]) -> type:
+    """A directive that changes the string values of the fields it marks."""
+
+    class Changing:
         async def on_field_execution(
             self, _args: Any, next_resolver: Any, parent: Any, args: Any, ctx: Any, info: Any
         ) -> Any:
             value = await next_resolver(parent, args, ctx, info)
-            return value.lower() if isinstance(value, str) else value
+            return change(value) if isinstance(value, str) else value
+
+    return Changing
 
 
 async def cooked(engine_class: type[Engine]) -> Engine:
