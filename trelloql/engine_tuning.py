@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from contextvars import ContextVar
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
 from tartiflette import Engine
 from tartiflette.coercers.arguments import coerce_arguments
@@ -71,6 +71,10 @@ SHARED_SELECTIONS = 1024
 _STEPS: ContextVar[dict[tuple[int, int], tuple[list[Any], _Selection]] | None] = ContextVar(
     "trelloql_engine_steps", default=None
 )
+# Per execution: field nodes -> those nodes, their direct field and its bound read.
+_READS: ContextVar[dict[int, tuple[list[Any], _DirectField, _Bound | None]] | None] = ContextVar(
+    "trelloql_engine_reads", default=None
+)
 _DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
@@ -97,26 +101,36 @@ NOT_NOW: Any = object()
 """What a `now_read` returns, and a completion gives, when the answer needs a wait (or the
 engine's own path, for a null where one is not allowed, a refused value, an error)."""
 
-NowRead = Callable[[Any, dict[str, Any], Any, Any], Any]
+NowRead = Callable[[Any], Any]
+"""A synchronous read of a field's answer from one parent: the answer, or NOT_NOW."""
+
+NowBind = Callable[[dict[str, Any], Any, Any], NowRead | None]
+"""Gives a field's `NowRead` for its arguments, context and info (None when it has none)."""
 
 
-def now_read(read: NowRead) -> Callable[[Coercer], Coercer]:
-    """Mark a resolver whose answer `read(parent, args, ctx, info)` gives synchronously
-    when it is already there (else NOT_NOW, and no side effects): the tuned engine then
-    resolves and completes the field, and what lies below it, without a coroutine."""
+def now_read(bind: NowBind) -> Callable[[Coercer], Coercer]:
+    """Mark a resolver whose answer can be read synchronously when it is already there.
+
+    `bind(args, ctx, info)` is called once per execution and selection of the field. It
+    gives the `NowRead` of every parent: the answer, else NOT_NOW (and no side effects).
+    The info it gets carries no path, as one read serves all parents. The tuned engine
+    then resolves and completes the field, and what lies below it, without a coroutine."""
 
     def mark(resolver: Coercer) -> Coercer:
-        setattr(resolver, NOW_READ, read)
+        setattr(resolver, NOW_READ, bind)
         return resolver
 
     return mark
 
 
-def _read_default(parent: Any, _args: Any, _ctx: Any, info: Any) -> Any:
+def _bind_default(_args: Any, _ctx: Any, info: Any) -> NowRead | None:
     """Tartiflette's default resolver, for dict parents without a clashing attribute."""
-    if type(parent) is dict and info.field_name not in _DICT_ATTRIBUTES:
-        return parent.get(info.field_name)
-    return NOT_NOW
+    name = info.field_name
+    return None if name in _DICT_ATTRIBUTES else partial(_read_default, name)
+
+
+def _read_default(name: str, parent: Any) -> Any:
+    return parent.get(name) if type(parent) is dict else NOT_NOW
 
 
 class TunedEngine(Engine):
@@ -147,12 +161,14 @@ class TunedEngine(Engine):
         return self._schema
 
     async def execute(self, *args: Any, **kwargs: Any) -> Any:
-        """Execute as Tartiflette does, with a selection cache for this execution."""
-        token = _STEPS.set({})
+        """Execute as Tartiflette does, with caches of selections and bound reads for this
+        execution."""
+        steps, reads = _STEPS.set({}), _READS.set({})
         try:
             return await super().execute(*args, **kwargs)
         finally:
-            _STEPS.reset(token)
+            _READS.reset(reads)
+            _STEPS.reset(steps)
 
 
 def install(schema: Any, plain_leaves: bool = True) -> None:
@@ -198,6 +214,7 @@ class _DirectField:
     """
 
     __slots__ = (
+        "bind_now",
         "complete",
         "complete_now",
         "definition",
@@ -205,7 +222,6 @@ class _DirectField:
         "leaf",
         "non_null",
         "raw",
-        "read_now",
         "stock",
     )
 
@@ -222,12 +238,12 @@ class _DirectField:
         graphql_type = definition.graphql_type
         self.non_null = graphql_type.is_non_null_type
         self.leaf = _leaf_coercion(graphql_type.wrapped_type if self.non_null else graphql_type)
-        self.read_now: NowRead | None = getattr(raw, NOW_READ, None)
+        self.bind_now: NowBind | None = getattr(raw, NOW_READ, None)
         if raw is default_field_resolver:
-            self.read_now = _read_default
+            self.bind_now = _bind_default
         self.complete_now = complete_now if self.leaf is None else None
         if self.leaf is None and complete_now is None:
-            self.read_now = None  # nothing to complete it with synchronously
+            self.bind_now = None  # nothing to complete it with synchronously
 
     @classmethod
     def resolver_of(
@@ -247,7 +263,7 @@ class _DirectField:
         return cls(definition, stock, wrapped.args[0], complete_now).resolve
 
     def _info(
-        self, execution_context: Any, parent_type: Any, field_nodes: list[Any], path: Path
+        self, execution_context: Any, parent_type: Any, field_nodes: list[Any], path: Path | None
     ) -> ResolveInfo:
         """The `ResolveInfo` Tartiflette's `resolve_field` builds."""
         definition = self.definition
@@ -280,37 +296,33 @@ class _DirectField:
         return coerced
 
     def now(
-        self,
-        execution_context: Any,
-        parent_type: Any,
-        source: Any,
-        field_nodes: list[Any],
-        path: Path,
+        self, execution_context: Any, parent_type: Any, source: Any, field_nodes: list[Any]
     ) -> Any:
         """The field resolved and completed as `resolve` would, when its answer is already
-        there and all of it completes without a wait or an error; else NOT_NOW."""
-        read = self.read_now
-        if read is None or _has_directives(field_nodes):
+        there and all of it completes without a wait or an error; else NOT_NOW.
+
+        Nothing is recorded on this path (a failing part gives NOT_NOW and the coroutine
+        path does it again), so it builds no paths."""
+        reads = _READS.get()
+        if reads is None:
             return NOT_NOW
-        ctx = execution_context.context
-        info = self._info(execution_context, parent_type, field_nodes, path)
-        args: Any = {}
-        if self.has_arguments:
-            done, args = run_eagerly(self._arguments(execution_context, field_nodes))
-            if not done:
-                args.close()
-                return NOT_NOW
-            if isinstance(args, Exception):
-                return NOT_NOW
+        entry = reads.get(id(field_nodes))
+        if entry is not None and entry[0] is field_nodes and entry[1] is self:
+            bound = entry[2]
+        else:
+            bound = self._bound(execution_context, parent_type, field_nodes)
+            reads[id(field_nodes)] = (field_nodes, self, bound)
+        if bound is None:
+            return NOT_NOW
         try:
-            result = read(source, args, ctx, info)
+            result = bound.read(source)
         except Exception:
             return NOT_NOW
-        if result is NOT_NOW or isinstance(result, Exception) or info.is_introspection:
+        if result is NOT_NOW or isinstance(result, Exception):
             return NOT_NOW
         leaf = self.leaf
         if leaf is None:
-            return self.complete_now(result, info, execution_context, field_nodes, path)  # type: ignore[misc]
+            return self.complete_now(result, bound.info, execution_context, field_nodes)  # type: ignore[misc]
         if result is None:
             return NOT_NOW if self.non_null else None
         try:
@@ -318,6 +330,32 @@ class _DirectField:
         except Exception:
             return NOT_NOW
         return NOT_NOW if coerced is None or coerced is UNDEFINED_VALUE else coerced
+
+    def _bound(
+        self, execution_context: Any, parent_type: Any, field_nodes: list[Any]
+    ) -> _Bound | None:
+        """The field's read for this execution and selection, with its info: None when it
+        has none, or it is selected with directives or in introspection, or its arguments
+        need a wait or are refused."""
+        bind = self.bind_now
+        if bind is None or _has_directives(field_nodes):
+            return None
+        info = self._info(execution_context, parent_type, field_nodes, None)
+        if info.is_introspection:
+            return None
+        args: Any = {}
+        if self.has_arguments:
+            done, args = run_eagerly(self._arguments(execution_context, field_nodes))
+            if not done:
+                args.close()
+                return None
+            if isinstance(args, Exception):
+                return None
+        try:
+            read = bind(args, execution_context.context, info)
+        except Exception:
+            return None
+        return None if read is None else _Bound(read, info)
 
     async def resolve(
         self,
@@ -365,6 +403,13 @@ class _DirectField:
             return handle_field_error(
                 error, field_nodes, path, definition.graphql_type, execution_context
             )
+
+
+class _Bound(NamedTuple):
+    """A field's read for one execution and selection, and the info it was bound with."""
+
+    read: NowRead
+    info: ResolveInfo
 
 
 class _Step:
@@ -469,7 +514,6 @@ class _Tuning:
         info: Any,
         execution_context: Any,
         field_nodes: list[Any],
-        path: Path,
     ) -> Any:
         """`_complete_object` without a wait: the completed object, or NOT_NOW as soon as
         any of its fields needs a wait or the engine's own path."""
@@ -487,25 +531,7 @@ class _Tuning:
                 return NOT_NOW
             if isinstance(selection, Exception):
                 return NOT_NOW
-        if selection.completer is not None:
-            completed = selection.completer(result)
-            return NOT_NOW if completed is None else completed
-        values: dict[str, Any] = {}
-        get = result.get if type(result) is dict else None
-        for step in selection.steps:
-            value = _plain_value(step, result, get)
-            if value is not NOT_NOW:
-                values[step.key] = value
-                continue
-            if step.direct is None:
-                return NOT_NOW
-            value = step.direct.now(
-                execution_context, object_type, result, step.nodes, Path(path, step.key)
-            )
-            if value is NOT_NOW:
-                return NOT_NOW
-            values[step.key] = value
-        return values
+        return _fields_now(selection, object_type, result, execution_context)
 
     @staticmethod
     def _tunable_object(graphql_type: Any) -> bool:
@@ -557,9 +583,7 @@ class _Tuning:
                 values[step.key] = value
                 continue
             if step.direct is not None:
-                value = step.direct.now(
-                    execution_context, object_type, result, step.nodes, Path(path, step.key)
-                )
+                value = step.direct.now(execution_context, object_type, result, step.nodes)
                 if value is not NOT_NOW:
                     values[step.key] = value
                     continue
@@ -870,15 +894,15 @@ async def _complete_list(
             if completed is not None:
                 values.append(completed)
                 continue
+        if inner_now is not None and not isinstance(item, Exception):
+            value = inner_now(item, info, execution_context, field_nodes)
+            if value is not NOT_NOW:
+                values.append(value)
+                continue
         item_path = Path(path, index)
         if isinstance(item, Exception):
             values.append(_handled(item, field_nodes, item_path, item_type, execution_context))
             continue
-        if inner_now is not None:
-            value = inner_now(item, info, execution_context, field_nodes, item_path)
-            if value is not NOT_NOW:
-                values.append(value)
-                continue
         done, value = run_eagerly(inner(item, info, execution_context, field_nodes, item_path))
         if not done:
             value = _catching(value, field_nodes, item_path, item_type, execution_context)
@@ -966,6 +990,29 @@ async def _catching(
         return _handled(error, field_nodes, path, item_type, execution_context)
 
 
+def _fields_now(
+    selection: _Selection, object_type: Any, result: Any, execution_context: Any
+) -> Any:
+    """An object completed by its selection's steps without a wait, or NOT_NOW."""
+    if selection.completer is not None:
+        completed = selection.completer(result)
+        return NOT_NOW if completed is None else completed
+    values: dict[str, Any] = {}
+    get = result.get if type(result) is dict else None
+    for step in selection.steps:
+        value = _plain_value(step, result, get)
+        if value is not NOT_NOW:
+            values[step.key] = value
+            continue
+        if step.direct is None:
+            return NOT_NOW
+        value = step.direct.now(execution_context, object_type, result, step.nodes)
+        if value is NOT_NOW:
+            return NOT_NOW
+        values[step.key] = value
+    return values
+
+
 def _list_now(
     inner: Callable[..., Any],
     non_null: bool,
@@ -974,25 +1021,25 @@ def _list_now(
     info: Any,
     execution_context: Any,
     field_nodes: list[Any],
-    path: Path,
 ) -> Any:
     """`_complete_list` without a wait: the completed list, or NOT_NOW as soon as an item
-    needs a wait or the engine's own path."""
+    needs a wait or the engine's own path.
+
+    Once the items' selection is known in this execution (after the first item at the
+    latest), the objects among them are completed by it directly."""
     if result is None:
         return NOT_NOW if non_null else None
-    if not isinstance(result, list):
+    if not isinstance(result, list) or info.is_introspection:
         return NOT_NOW
     values: list[Any] = []
-    plain = _plain_completer(object_type, field_nodes)
+    known = None if object_type is None else _Tuning._cached_selection(object_type, field_nodes)
     for index, item in enumerate(result):
-        if plain is None and index == 1:
-            plain = _plain_completer(object_type, field_nodes)
-        if plain is not None:
-            completed = plain(item)
-            if completed is not None:
-                values.append(completed)
-                continue
-        value = inner(item, info, execution_context, field_nodes, Path(path, index))
+        if known is None and index == 1 and object_type is not None:
+            known = _Tuning._cached_selection(object_type, field_nodes)
+        if known is not None and item is not None:
+            value = _fields_now(known, object_type, item, execution_context)
+        else:
+            value = inner(item, info, execution_context, field_nodes)
         if value is NOT_NOW:
             return NOT_NOW
         values.append(value)

@@ -171,15 +171,15 @@ def register(schema_name: str) -> None:
         await asyncio.sleep(0)
         return parent.get("name")
 
-    def waiting_now(parent: Any, _args: Any, _ctx: Any, _info: Any) -> Any:
+    def waiting_now(parent: Any) -> Any:
         # Ready only for some parents: the others take the waiting path.
         return parent.get("waiting") or [] if "name" in parent else NOT_NOW
 
     @Resolver("Item.waiting", schema_name=schema_name)
-    @now_read(waiting_now)
-    async def waiting(parent: Any, args: Any, ctx: Any, info: Any) -> Any:
+    @now_read(lambda _args, _ctx, _info: waiting_now)
+    async def waiting(parent: Any, _args: Any, _ctx: Any, _info: Any) -> Any:
         await asyncio.sleep(0)
-        return waiting_now({"name": None, **parent}, args, ctx, info)
+        return waiting_now({"name": None, **parent})
 
     def read(key: str, wait: bool = False) -> Any:
         async def resolve(parent: Any, _args: Any, _ctx: Any, _info: Any) -> Any:
@@ -204,13 +204,14 @@ def register(schema_name: str) -> None:
     async def returned(_parent: Any, _args: Any, _ctx: Any, _info: Any) -> Any:
         return ValueError("returned, not raised")
 
-    def echo_now(_parent: Any, args: dict[str, Any], _ctx: Any, _info: Any) -> Any:
-        return repr(sorted(args.items()))
+    def echo_now(args: dict[str, Any], _ctx: Any, _info: Any) -> Callable[[Any], Any]:
+        echoed = repr(sorted(args.items()))
+        return lambda _parent: echoed
 
     @Resolver("Item.echo", schema_name=schema_name)
     @now_read(echo_now)
     async def echo(parent: Any, args: dict[str, Any], ctx: Any, info: Any) -> Any:
-        return echo_now(parent, args, ctx, info)
+        return echo_now(args, ctx, info)(parent)
 
     for name, change in (("shout", str.upper), ("lower", str.lower)):
         Directive(name, schema_name=schema_name)(string_directive(change))

@@ -10,7 +10,7 @@ cannot be nested fetch as before, coalesced into `/batch` calls by the loader.
 from __future__ import annotations
 
 import operator
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from collections.abc import Set as AbstractSet
 from functools import partial
 from itertools import repeat
@@ -53,20 +53,29 @@ class Planner:
         selected: AbstractSet[str],
         loader: TrelloLoader,
     ) -> Any:
-        """The field's answer as a planned GET embedded it in `parent`, or MISSING.
+        """The field's answer as a planned GET embedded it in `parent`, or MISSING."""
+        read = self.serving(mapping, args, selected, loader)
+        return MISSING if read is None else read(parent)
 
-        MISSING too when the embedded objects lack a field the selection needs (Trello
-        left it out), or the parent lacks the ids the field's own request needs.
-        """
+    def serving(
+        self,
+        mapping: Fetch,
+        args: Args,
+        selected: AbstractSet[str],
+        loader: TrelloLoader,
+        missing: Any = MISSING,
+    ) -> Callable[[Any], Any] | None:
+        """The read of the field's answer as a planned GET embedded it in a parent, for
+        these arguments and this selection: the answer, or `missing`. None when the
+        arguments are bad (the field's own resolver reports them).
+
+        `missing` too when the embedded objects lack a field the selection needs (Trello
+        left it out), or the parent lacks the ids the field's own request needs."""
         key = self._key(mapping, args)
         if key is None:
-            return MISSING
-        answer = loader.served(parent, key)
-        if answer is MISSING or any(parent.get(name) is None for name in mapping.requires):
-            return MISSING
+            return None
         needed = self.graph.trello_fields(mapping.type_name, selected)
-        items = answer if isinstance(answer, list) else (answer,)
-        return answer if _all_have(items, needed) else MISSING
+        return partial(_embedded_answer, loader.served, key, mapping.requires, needed, missing)
 
     def _key(self, mapping: Fetch, args: Args) -> Hashable | None:
         """What tells a field's answers apart on one parent: the field and its params."""
@@ -174,6 +183,25 @@ class Planner:
             return served
         answered = ctx.loader.answered(*request)
         return MISSING if answered is None else await answered
+
+
+def _embedded_answer(
+    served: Callable[[Any, Hashable], Any],
+    key: Hashable,
+    requires: tuple[str, ...],
+    needed: frozenset[str],
+    missing: Any,
+    parent: Any,
+) -> Any:
+    """`Planner.serving`'s read of one parent."""
+    answer = served(parent, key)
+    if answer is MISSING or None in map(parent.get, requires):
+        return missing
+    if isinstance(answer, dict):
+        return answer if answer.keys() >= needed else missing
+    if not answer or not isinstance(answer, list):
+        return answer
+    return answer if _all_have(answer, needed) else missing
 
 
 def _all_have(items: Iterable[Any], needed: frozenset[str]) -> bool:

@@ -16,7 +16,6 @@ from trelloql.context import RequestContext
 from trelloql.engine_tuning import NOT_NOW, now_read, plain_read
 from trelloql.errors import UserInputError
 from trelloql.selection import selected_names
-from trelloql.trello.loader import MISSING
 
 Args = Mapping[str, Any]
 ArgsToParams = Callable[[Args], dict[str, str]]
@@ -190,19 +189,21 @@ def fetch_resolver(graph: Graph, mapping: Fetch) -> Callable[..., Any]:
     its parent's planned GET embedded takes it without building a request.
     """
 
-    def served(parent: Any, args: dict[str, Any], ctx: RequestContext, info: Any) -> Any:
-        """The answer a planned GET of the parent embedded for this field, else NOT_NOW."""
+    def bind(args: dict[str, Any], ctx: RequestContext, info: Any) -> Callable[[Any], Any] | None:
+        """The read of the answer a planned GET of a parent embedded for this field (NOT_NOW
+        where it did not); None without a planner."""
         planner = ctx.planner
         if planner is None or mapping.is_root:
-            return NOT_NOW
-        answer = planner.served(mapping, parent, args, ctx.selected(info), ctx.loader)
-        return NOT_NOW if answer is MISSING else answer
+            return None
+        return planner.serving(mapping, args, ctx.selected(info), ctx.loader, NOT_NOW)
 
-    @now_read(served)
+    @now_read(bind)
     async def resolve(parent: Any, args: dict[str, Any], ctx: RequestContext, info: Any) -> Any:
-        answer = served(parent, args, ctx, info)
-        if answer is not NOT_NOW:
-            return answer
+        read = bind(args, ctx, info)
+        if read is not None:
+            answer = read(parent)
+            if answer is not NOT_NOW:
+                return answer
         selected = ctx.selected(info)
         request = graph.request(mapping, parent, args, selected)
         if request is None:
@@ -241,13 +242,14 @@ def write_resolver(mapping: Write, graph: Graph | None = None) -> Callable[..., 
 
 def embedded_resolver(mapping: Embedded) -> Callable[..., Any]:
     """The resolver for an Embedded field: read the parent's Trello field."""
+    source = mapping.source
 
-    def read(parent: Any, _args: dict[str, Any], _ctx: Any, _info: Any) -> Any:
-        return parent.get(mapping.source) or []
+    def read(parent: Any) -> Any:
+        return parent.get(source) or []
 
-    @now_read(read)
-    async def resolve(parent: Any, args: dict[str, Any], ctx: Any, info: Any) -> Any:
-        return read(parent, args, ctx, info)
+    @now_read(lambda _args, _ctx, _info: read)
+    async def resolve(parent: Any, _args: dict[str, Any], _ctx: Any, _info: Any) -> Any:
+        return read(parent)
 
     return resolve
 
