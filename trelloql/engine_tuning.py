@@ -163,10 +163,14 @@ class TunedEngine(Engine):
     async def execute(self, *args: Any, **kwargs: Any) -> Any:
         """Execute as Tartiflette does, with caches of selections and bound reads for this
         execution."""
-        steps, reads = _STEPS.set({}), _READS.set({})
+        bound: dict[int, tuple[list[Any], _DirectField, _Bound | None]] = {}
+        steps, reads = _STEPS.set({}), _READS.set(bound)
         try:
             return await super().execute(*args, **kwargs)
         finally:
+            # Tasks started in the execution, and timers they leave (a pooled connection's
+            # keep-alive), hold a copy of its context: emptied, it holds no loader.
+            bound.clear()
             _READS.reset(reads)
             _STEPS.reset(steps)
 

@@ -1,12 +1,16 @@
-"""Requests leave no reference cycles of trelloql's behind: their memory goes back as soon
-as they end (by reference counting), and the collector finds little to walk."""
+"""Requests leave no reference cycles of trelloql's behind, nor anything that outlives them:
+their memory goes back as soon as they end (by reference counting), and the collector finds
+little to walk."""
 
+import asyncio
 import gc
+import weakref
 from typing import Any
 
 import pytest
 
 from tests.conftest import Query
+from trelloql.context import RequestContext
 from trelloql.sandbox import SandboxServer
 
 DOCUMENTS = [
@@ -44,3 +48,29 @@ async def test_requests_leave_no_cycles_of_trelloql(
         gc.set_debug(0)
         gc.garbage.clear()
     assert [getattr(value, "__qualname__", type(value).__qualname__) for value in ours] == []
+
+
+async def test_a_request_frees_its_answers_once_its_response_is_sent(
+    query: Query, sandbox: SandboxServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """By reference counting alone: the collector is off while this runs, as in the service.
+    (What a request set in a context variable would live on in the timers its tasks left.)"""
+    alive: list[weakref.ref[Any]] = []
+    created = RequestContext.__post_init__
+
+    def tracked(context: RequestContext) -> None:
+        created(context)
+        alive.extend((weakref.ref(context), weakref.ref(context.loader)))
+
+    monkeypatch.setattr(RequestContext, "__post_init__", tracked)
+    variables = {"id": sandbox.store.board_by_name("Product Launch")["id"]}
+    gc.disable()
+    try:
+        for text in DOCUMENTS * 2:
+            assert "errors" not in await query(text, variables)
+            for _ in range(3):  # the server's side of the exchange finishes
+                await asyncio.sleep(0)
+            assert [ref() for ref in alive if ref() is not None] == [], text
+    finally:
+        gc.enable()
+    assert len(alive) == len(DOCUMENTS) * 2 * 2
