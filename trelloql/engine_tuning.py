@@ -1030,7 +1030,8 @@ def _list_now(
     needs a wait or the engine's own path.
 
     Once the items' selection is known in this execution (after the first item at the
-    latest), the objects among them are completed by it directly."""
+    latest), the objects among them are completed by it directly; by its completer in
+    one pass, when it has one."""
     if result is None:
         return NOT_NOW if non_null else None
     if not isinstance(result, list) or info.is_introspection:
@@ -1040,6 +1041,13 @@ def _list_now(
     for index, item in enumerate(result):
         if known is None and index == 1 and object_type is not None:
             known = _Tuning._cached_selection(object_type, field_nodes)
+        if known is not None and known.completer is not None:
+            rest = list(map(known.completer, result[index:] if index else result))
+            if None in rest and not _completed_others(
+                rest, result, index, inner, info, execution_context, field_nodes
+            ):
+                return NOT_NOW
+            return values + rest if values else rest
         if known is not None and item is not None:
             value = _fields_now(known, object_type, item, execution_context)
         else:
@@ -1048,6 +1056,26 @@ def _list_now(
             return NOT_NOW
         values.append(value)
     return values
+
+
+def _completed_others(
+    completed: list[Any],
+    items: list[Any],
+    start: int,
+    inner: Callable[..., Any],
+    info: Any,
+    execution_context: Any,
+    field_nodes: list[Any],
+) -> bool:
+    """Complete in place, through `inner`, the items from `start` on that a completer left
+    as None; False when one of them cannot be completed without a wait."""
+    for index, value in enumerate(completed):
+        if value is None:
+            value = inner(items[start + index], info, execution_context, field_nodes)
+            if value is NOT_NOW:
+                return False
+            completed[index] = value
+    return True
 
 
 def _collected_now(

@@ -110,6 +110,8 @@ def _compiled(shape: tuple[tuple[str, str, Plain], ...]) -> Completer:
             check += f" or not INT32_MIN <= {value} <= INT32_MAX"
         if plain.finite:
             check += f" or {value} - {value} != 0.0"
+        if not plain.non_null:  # a null stands as it is
+            check = f"{value} is not None and ({check})"
         lines.append(f"    if {check}:")
         if plain.finite:  # Trello writes whole positions as integers
             lines += [
