@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,8 @@ class RequestContext:
     request_id: str
     planner: Planner | None = None
     loader: TrelloLoader = field(init=False)
+    plans: dict[Hashable, Any] = field(init=False, default_factory=dict)
+    """The planner's work on a field's selection, for the rest of the request."""
     _selections: dict[tuple[int, ...], frozenset[str]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:

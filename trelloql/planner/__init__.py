@@ -171,14 +171,22 @@ class Planner:
         nest = next((n for n in SHAPES[shape] if n.field == mapping.field), None)
         if nest is None or nest.param is None or nest.value(args) is None:
             return MISSING
-        child = await self._selection(mapping, args, nest.children, info, ctx)
-        root = Selection(f"{parent_type}.self", parent_type, {}, {"id"}, [child])
-        plan = compile_plan(root, shape, self.graph.trello_fields)
+        # The same selection of the same field (a board's lists, on every board) plans the
+        # same: once per request.
+        planned_key = (mapping.field, id(info.field_nodes), self._key(mapping, args))
+        planned = ctx.plans.get(planned_key)
+        if planned is None or planned[0] is not info.field_nodes:
+            child = await self._selection(mapping, args, nest.children, info, ctx)
+            root = Selection(f"{parent_type}.self", parent_type, {}, {"id"}, [child])
+            plan = compile_plan(root, shape, self.graph.trello_fields)
+            params = {**plan.params, "fields": ",".join(sorted({"id"} | plan.root_fields))}
+            planned = (info.field_nodes, child.names, plan.servings, params)
+            ctx.plans[planned_key] = planned
+        _, names, servings, params = planned
         path = route.format(id=quote(str(parent["id"]), safe=""))
-        fields = ",".join(sorted({"id"} | plan.root_fields))
-        answer = await ctx.loader.get(path, {**plan.params, "fields": fields})
-        self._hand_out(answer, plan.servings, ctx.loader, parent)
-        served = self.served(mapping, parent, args, child.names, ctx.loader)
+        answer = await ctx.loader.get(path, params)
+        self._hand_out(answer, servings, ctx.loader, parent)
+        served = self.served(mapping, parent, args, names, ctx.loader)
         if served is not MISSING:
             return served
         answered = ctx.loader.answered(*request)

@@ -44,10 +44,13 @@ def serve_answer(
     when the GET fetched that parent again through a route that nests more.
     """
     roots = root if isinstance(root, list) else [root]
+    keys: dict[int, Hashable] = {}
     for obj in roots:
         if isinstance(obj, dict):
             for serving, found, top in _walk(obj, [obj], servings):
-                key = key_of(serving)
+                key = keys.get(id(serving))
+                if key is None:
+                    key = keys[id(serving)] = key_of(serving)
                 for owner, answer in found:
                     serve(parent if top and parent is not None else owner, key, answer)
 
