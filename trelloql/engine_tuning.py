@@ -163,14 +163,17 @@ class TunedEngine(Engine):
     async def execute(self, *args: Any, **kwargs: Any) -> Any:
         """Execute as Tartiflette does, with caches of selections and bound reads for this
         execution."""
+        selections: dict[tuple[int, int], tuple[list[Any], _Selection]] = {}
         bound: dict[int, tuple[list[Any], _DirectField, _Bound | None]] = {}
-        steps, reads = _STEPS.set({}), _READS.set(bound)
+        steps, reads = _STEPS.set(selections), _READS.set(bound)
         try:
             return await super().execute(*args, **kwargs)
         finally:
             # Tasks started in the execution, and timers they leave (a pooled connection's
-            # keep-alive), hold a copy of its context: emptied, it holds no loader.
+            # keep-alive), hold a copy of its context: emptied, its caches hold nothing of
+            # the request (its loader, its document's nodes).
             bound.clear()
+            selections.clear()
             _READS.reset(reads)
             _STEPS.reset(steps)
 
