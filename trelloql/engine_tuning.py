@@ -1039,6 +1039,8 @@ def _list_now(
         return NOT_NOW if non_null else None
     if not isinstance(result, list) or info.is_introspection:
         return NOT_NOW
+    if not result:
+        return []
     values: list[Any] = []
     known = None if object_type is None else _Tuning._cached_selection(object_type, field_nodes)
     for index, item in enumerate(result):
