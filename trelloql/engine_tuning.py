@@ -20,8 +20,10 @@ coercers of object and list fields for ones that:
   in place (`_DirectField.now`); the first part that would wait or fail gives way
   (NOT_NOW) to the coroutine path, which then does that field as before;
 - collect each selection's sub-fields once per execution, not once per object, and
-  complete the objects of a selection of plain fields only (a board's cards) by one
-  function generated for it (`trelloql.plain_objects`).
+  complete its objects by one function generated for it (`trelloql.plain_objects`):
+  straight-line code for the plain fields (a board's cards), and for the others, in each
+  execution, the reads their resolvers bound and the completion of what those give (a
+  card's labels, members and checklists, when its board's planned GET embedded them).
 
 Fields with resolvers (and those not plain) are resolved by `_DirectField`: one coroutine
 instead of Tartiflette's chain, argument coercion only for fields that have arguments, and
@@ -60,21 +62,43 @@ from tartiflette.utils.directives import introspection_directives_executor, reso
 from tartiflette.utils.errors import extract_exceptions_from_results
 
 from trelloql.eager import run_eagerly, settle
-from trelloql.plain_objects import AS_IS, Completer, Fallback, Leaf, Plain, compile_completer
+from trelloql.plain_objects import (
+    AS_IS,
+    Completer,
+    Fallback,
+    Leaf,
+    Plain,
+    compile_completer,
+    completer_factory,
+)
 
 Coercer = Callable[..., Coroutine[Any, Any, Any]]
 
 SHARED_SELECTIONS = 1024
 """Selections kept across executions (of every document); all are dropped when full."""
 
-# Per execution: (object type, field nodes) -> those nodes and their selection.
-_STEPS: ContextVar[dict[tuple[int, int], tuple[list[Any], _Selection]] | None] = ContextVar(
-    "trelloql_engine_steps", default=None
-)
-# Per execution: field nodes -> those nodes, their direct field and its bound read.
-_READS: ContextVar[dict[int, tuple[list[Any], _DirectField, _Bound | None]] | None] = ContextVar(
-    "trelloql_engine_reads", default=None
-)
+
+class _Execution:
+    """What one execution keeps: each selection's steps, by (object type, field nodes);
+    each direct field's bound read, by its field nodes; each selection's completer with
+    its fields resolved in this execution, by selection. Each entry holds the objects whose
+    ids key it, so that the ids stay theirs."""
+
+    __slots__ = ("completers", "reads", "selections")
+
+    def __init__(self) -> None:
+        self.selections: dict[tuple[int, int], tuple[list[Any], _Selection]] = {}
+        self.reads: dict[int, tuple[list[Any], _DirectField, _Bound | None]] = {}
+        self.completers: dict[int, tuple[_Selection, Completer | None]] = {}
+
+    def clear(self) -> None:
+        """Let go of everything kept."""
+        self.selections.clear()
+        self.reads.clear()
+        self.completers.clear()
+
+
+_EXECUTION: ContextVar[_Execution | None] = ContextVar("trelloql_engine_execution", default=None)
 _DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
@@ -161,21 +185,17 @@ class TunedEngine(Engine):
         return self._schema
 
     async def execute(self, *args: Any, **kwargs: Any) -> Any:
-        """Execute as Tartiflette does, with caches of selections and bound reads for this
-        execution."""
-        selections: dict[tuple[int, int], tuple[list[Any], _Selection]] = {}
-        bound: dict[int, tuple[list[Any], _DirectField, _Bound | None]] = {}
-        steps, reads = _STEPS.set(selections), _READS.set(bound)
+        """Execute as Tartiflette does, with what this execution keeps (`_Execution`)."""
+        execution = _Execution()
+        token = _EXECUTION.set(execution)
         try:
             return await super().execute(*args, **kwargs)
         finally:
             # Tasks started in the execution, and timers they leave (a pooled connection's
-            # keep-alive), hold a copy of its context: emptied, its caches hold nothing of
-            # the request (its loader, its document's nodes).
-            bound.clear()
-            selections.clear()
-            _READS.reset(reads)
-            _STEPS.reset(steps)
+            # keep-alive), hold a copy of its context: emptied, what it kept holds nothing
+            # of the request (its loader, its document's nodes).
+            execution.clear()
+            _EXECUTION.reset(token)
 
 
 def install(schema: Any, plain_leaves: bool = True) -> None:
@@ -310,15 +330,7 @@ class _DirectField:
 
         Nothing is recorded on this path (a failing part gives NOT_NOW and the coroutine
         path does it again), so it builds no paths."""
-        reads = _READS.get()
-        if reads is None:
-            return NOT_NOW
-        entry = reads.get(id(field_nodes))
-        if entry is not None and entry[0] is field_nodes and entry[1] is self:
-            bound = entry[2]
-        else:
-            bound = self._bound(execution_context, parent_type, field_nodes)
-            reads[id(field_nodes)] = (field_nodes, self, bound)
+        bound = self.bound(execution_context, parent_type, field_nodes)
         if bound is None:
             return NOT_NOW
         try:
@@ -327,16 +339,33 @@ class _DirectField:
             return NOT_NOW
         if result is NOT_NOW or isinstance(result, Exception):
             return NOT_NOW
-        leaf = self.leaf
-        if leaf is None:
-            return self.complete_now(result, bound.info, execution_context, field_nodes)  # type: ignore[misc]
-        if result is None:
-            return NOT_NOW if self.non_null else None
-        try:
-            coerced = leaf(result)
-        except Exception:
-            return NOT_NOW
-        return NOT_NOW if coerced is None or coerced is UNDEFINED_VALUE else coerced
+        if self.leaf is None:
+            return self.complete_now(bound.info, execution_context, field_nodes, result)  # type: ignore[misc]
+        return _leaf_now(self.leaf, self.non_null, result)
+
+    def bound(
+        self, execution_context: Any, parent_type: Any, field_nodes: list[Any]
+    ) -> _Bound | None:
+        """The field's read for this execution and selection (bound on first use)."""
+        execution = _EXECUTION.get()
+        if execution is None:
+            return None
+        entry = execution.reads.get(id(field_nodes))
+        if entry is not None and entry[0] is field_nodes and entry[1] is self:
+            return entry[2]
+        bound = self._bound(execution_context, parent_type, field_nodes)
+        execution.reads[id(field_nodes)] = (field_nodes, self, bound)
+        return bound
+
+    def finish(
+        self, bound: _Bound, execution_context: Any, field_nodes: list[Any]
+    ) -> Callable[[Any], Any]:
+        """What completes a value its bound read gave, as `now` does (NOT_NOW where the
+        engine's own path is needed)."""
+        if self.leaf is None:
+            assert self.complete_now is not None  # a field without either has no read
+            return partial(self.complete_now, bound.info, execution_context, field_nodes)
+        return partial(_leaf_now, self.leaf, self.non_null)
 
     def _bound(
         self, execution_context: Any, parent_type: Any, field_nodes: list[Any]
@@ -449,17 +478,53 @@ class _Step:
 
 class _Selection:
     """A selection's steps, with the completer of its objects when every field of it is
-    plain (else None)."""
+    plain (else None), and what makes one in an execution when every other field of it
+    can be resolved synchronously (else None)."""
 
-    __slots__ = ("completer", "steps")
+    __slots__ = ("completer", "factory", "steps")
 
     def __init__(self, steps: list[_Step]) -> None:
         self.steps = steps
         self.completer: Completer | None = None
+        self.factory: Callable[..., Completer] | None = None
         if all(step.plain is not None for step in steps):
             self.completer = compile_completer(
                 [(step.key, step.name, step.plain) for step in steps if step.plain is not None]
             )
+        elif all(step.plain is not None or step.direct is not None for step in steps):
+            self.factory = completer_factory(
+                [(step.key, step.name, step.plain) for step in steps], NOT_NOW
+            )
+
+    def completer_now(self, object_type: Any, execution_context: Any) -> Completer | None:
+        """The completer of this selection's objects in this execution: its fields that are
+        not plain read and completed as their direct field's `now` does (made on first use
+        and kept for the execution); None when one of them has no synchronous read here."""
+        if self.completer is not None:
+            return self.completer
+        execution = _EXECUTION.get()
+        if self.factory is None or execution is None:
+            return None
+        entry = execution.completers.get(id(self))
+        if entry is not None and entry[0] is self:
+            return entry[1]
+        completer = self._made(self.factory, object_type, execution_context)
+        execution.completers[id(self)] = (self, completer)
+        return completer
+
+    def _made(
+        self, factory: Callable[..., Completer], object_type: Any, execution_context: Any
+    ) -> Completer | None:
+        pairs: list[Callable[[Any], Any]] = []
+        for step in self.steps:
+            if step.plain is not None:
+                continue
+            assert step.direct is not None  # as the factory was made
+            bound = step.direct.bound(execution_context, object_type, step.nodes)
+            if bound is None:
+                return None
+            pairs += [bound.read, step.direct.finish(bound, execution_context, step.nodes)]
+        return factory(*pairs)
 
 
 class _Tuning:
@@ -517,10 +582,10 @@ class _Tuning:
         self,
         object_type: Any,
         non_null: bool,
-        result: Any,
         info: Any,
         execution_context: Any,
         field_nodes: list[Any],
+        result: Any,
     ) -> Any:
         """`_complete_object` without a wait: the completed object, or NOT_NOW as soon as
         any of its fields needs a wait or the engine's own path."""
@@ -579,8 +644,9 @@ class _Tuning:
         selection = self._cached_selection(object_type, field_nodes)
         if selection is None:
             selection = await self._selection(execution_context, object_type, field_nodes)
-        if selection.completer is not None:
-            completed = selection.completer(result)
+        completer = selection.completer_now(object_type, execution_context)
+        if completer is not None:
+            completed = completer(result)
             if completed is not None:
                 return completed
         get = result.get if type(result) is dict else None
@@ -626,9 +692,9 @@ class _Tuning:
 
     @staticmethod
     def _cached_selection(object_type: Any, field_nodes: list[Any]) -> _Selection | None:
-        cache = _STEPS.get()
-        if cache is not None:
-            entry = cache.get((id(object_type), id(field_nodes)))
+        execution = _EXECUTION.get()
+        if execution is not None:
+            entry = execution.selections.get((id(object_type), id(field_nodes)))
             if entry is not None and entry[0] is field_nodes:
                 return entry[1]
         return None
@@ -654,9 +720,9 @@ class _Tuning:
                     self._shared.clear()
                 # The entry holds the nodes, so their ids in its key stay theirs.
                 self._shared[shared_key] = (tuple(field_nodes), selection)
-        cache = _STEPS.get()
-        if cache is not None:
-            cache[(id(object_type), id(field_nodes))] = (field_nodes, selection)
+        execution = _EXECUTION.get()
+        if execution is not None:
+            execution.selections[(id(object_type), id(field_nodes))] = (field_nodes, selection)
         return selection
 
     def _built(
@@ -870,10 +936,10 @@ async def _complete_list(
 ) -> Any:
     """Tartiflette's list completion (and non-null check), items run eagerly, not in tasks.
 
-    Objects of a selection of plain fields only (a board's 1,000 cards with their names
-    and dates, each card's labels) are completed directly, without a coroutine each, once
-    one item of the selection has gone the full way in this execution and its steps are
-    known (`object_type` is the items' tunable object type, else None)."""
+    Objects whose selection's completer does all their fields (a board's 1,000 cards with
+    their names and dates, each card's labels) are completed by it, without a coroutine
+    each, once one item of the selection has gone the full way in this execution and its
+    steps are known (`object_type` is the items' tunable object type, else None)."""
     if result is None:
         if non_null:
             raise ValueError(
@@ -888,21 +954,21 @@ async def _complete_list(
         )
     values: list[Any] = []
     waiting: list[tuple[int, Coroutine[Any, Any, Any]]] = []
-    plain = _plain_completer(object_type, field_nodes)
+    completer = _items_completer(object_type, field_nodes, execution_context)
     for index, item in enumerate(result):
-        if plain is not None:
-            completed = plain(item)
+        if completer is not None:
+            completed = completer(item)
             if completed is not None:
                 values.append(completed)
                 continue
         elif index == 1:
-            plain = _plain_completer(object_type, field_nodes)
-            completed = None if plain is None else plain(item)
+            completer = _items_completer(object_type, field_nodes, execution_context)
+            completed = None if completer is None else completer(item)
             if completed is not None:
                 values.append(completed)
                 continue
         if inner_now is not None and not isinstance(item, Exception):
-            value = inner_now(item, info, execution_context, field_nodes)
+            value = inner_now(info, execution_context, field_nodes, item)
             if value is not NOT_NOW:
                 values.append(value)
                 continue
@@ -950,13 +1016,15 @@ def _plain_value(step: _Step, result: Any, get: Callable[[str], Any] | None) -> 
     return NOT_NOW
 
 
-def _plain_completer(object_type: Any, field_nodes: list[Any]) -> Completer | None:
-    """The completer of the items' selection, when its steps are known in this execution
-    and every one of them completes a plain field; else None."""
+def _items_completer(
+    object_type: Any, field_nodes: list[Any], execution_context: Any
+) -> Completer | None:
+    """The completer of the items' selection in this execution, when its steps are known
+    in it and it has one; else None."""
     if object_type is None:
         return None
     selection = _Tuning._cached_selection(object_type, field_nodes)
-    return None if selection is None else selection.completer
+    return None if selection is None else selection.completer_now(object_type, execution_context)
 
 
 def _errors(results: Iterable[Any]) -> MultipleException | None:
@@ -1000,41 +1068,26 @@ async def _catching(
 def _fields_now(
     selection: _Selection, object_type: Any, result: Any, execution_context: Any
 ) -> Any:
-    """An object completed by its selection's steps without a wait, or NOT_NOW."""
-    if selection.completer is not None:
-        completed = selection.completer(result)
-        return NOT_NOW if completed is None else completed
-    values: dict[str, Any] = {}
-    get = result.get if type(result) is dict else None
-    for step in selection.steps:
-        value = _plain_value(step, result, get)
-        if value is not NOT_NOW:
-            values[step.key] = value
-            continue
-        if step.direct is None:
-            return NOT_NOW
-        value = step.direct.now(execution_context, object_type, result, step.nodes)
-        if value is NOT_NOW:
-            return NOT_NOW
-        values[step.key] = value
-    return values
+    """An object completed by its selection's completer in this execution, or NOT_NOW."""
+    completer = selection.completer_now(object_type, execution_context)
+    completed = None if completer is None else completer(result)
+    return NOT_NOW if completed is None else completed
 
 
 def _list_now(
     inner: Callable[..., Any],
     non_null: bool,
     object_type: Any,
-    result: Any,
     info: Any,
     execution_context: Any,
     field_nodes: list[Any],
+    result: Any,
 ) -> Any:
     """`_complete_list` without a wait: the completed list, or NOT_NOW as soon as an item
     needs a wait or the engine's own path.
 
     Once the items' selection is known in this execution (after the first item at the
-    latest), the objects among them are completed by it directly; by its completer in
-    one pass, when it has one."""
+    latest), its completer completes the rest in one pass."""
     if result is None:
         return NOT_NOW if non_null else None
     if not isinstance(result, list) or info.is_introspection:
@@ -1046,17 +1099,17 @@ def _list_now(
     for index, item in enumerate(result):
         if known is None and index == 1 and object_type is not None:
             known = _Tuning._cached_selection(object_type, field_nodes)
-        if known is not None and known.completer is not None:
-            rest = list(map(known.completer, result[index:] if index else result))
+        if known is not None:
+            completer = known.completer_now(object_type, execution_context)
+            if completer is None:
+                return NOT_NOW
+            rest = list(map(completer, result[index:] if index else result))
             if None in rest and not _completed_others(
                 rest, result, index, inner, info, execution_context, field_nodes
             ):
                 return NOT_NOW
             return values + rest if values else rest
-        if known is not None and item is not None:
-            value = _fields_now(known, object_type, item, execution_context)
-        else:
-            value = inner(item, info, execution_context, field_nodes)
+        value = inner(info, execution_context, field_nodes, item)
         if value is NOT_NOW:
             return NOT_NOW
         values.append(value)
@@ -1076,11 +1129,23 @@ def _completed_others(
     as None; False when one of them cannot be completed without a wait."""
     for index, value in enumerate(completed):
         if value is None:
-            value = inner(items[start + index], info, execution_context, field_nodes)
+            value = inner(info, execution_context, field_nodes, items[start + index])
             if value is NOT_NOW:
                 return False
             completed[index] = value
     return True
+
+
+def _leaf_now(leaf: Callable[[Any], Any], non_null: bool, result: Any) -> Any:
+    """A leaf field's value completed without the engine, or NOT_NOW where it needs it (a
+    null for a non-null field, a value its scalar or enum refuses)."""
+    if result is None:
+        return NOT_NOW if non_null else None
+    try:
+        coerced = leaf(result)
+    except Exception:
+        return NOT_NOW
+    return NOT_NOW if coerced is None or coerced is UNDEFINED_VALUE else coerced
 
 
 def _collected_now(

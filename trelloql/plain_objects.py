@@ -1,11 +1,15 @@
-"""Plain objects completed by a function generated for their selection.
+"""Objects completed by a function generated for their selection.
 
-A selection whose every field is plain (engine_tuning's `_Plain`: read from the dict,
-coerced by its scalar, or read through a `leaf`) is completed, for each of a board's
-1,000 cards, by one generated function of straight-line code: the reads, the type checks
-that let a value stand as its own coercion, and one dict display in the selection's order.
-It does what `engine_tuning._plain_object` did step by step in a loop, in about three
-quarters of the time (measured in docs/benchmarks.md).
+A selection whose every field is plain (a `Plain`: read from the dict, coerced by its
+scalar, or read through a `leaf`) is completed, for each of a board's 1,000 cards, by one
+generated function of straight-line code: the reads, the type checks that let a value
+stand as its own coercion, and one dict display in the selection's order. It does what a
+loop over the fields did, in about three quarters of the time (docs/benchmarks.md).
+
+Fields that are not plain but can be resolved without a wait (a card's labels, members and
+checklists, which its board's planned GET embedded) take part through a (read, finish) pair
+each, which the engine binds once per execution: `completer_factory` gives what makes the
+completer from those pairs.
 
 The generated source holds only local names made from step indexes; the response keys
 (which a client chooses through aliases), field names and coercions are passed in as
@@ -73,60 +77,89 @@ def compile_completer(shape: Sequence[tuple[str, str, Plain]]) -> Completer:
     """The completer of a selection given as (response key, field name, Plain) per field:
     it returns the completed dict, or None for anything that needs the engine's own path
     (not a dict, a null for a non-null field, a refused value)."""
-    return _compiled(tuple(shape))
+    return completer_factory(shape, _FAIL)()
+
+
+def completer_factory(
+    shape: Sequence[tuple[str, str, Plain | None]], missing: object
+) -> Callable[..., Completer]:
+    """What makes the completer of a selection whose fields are plain or, where the shape
+    has None for the Plain, resolved in each execution: called with a (read, finish) pair
+    for each of those, in order, it gives the completer. The field's value is then
+    `finish(read(parent))`, and the object needs the engine's own path (the completer
+    returns None) where `read` raises or gives `missing` or an exception, or `finish`
+    gives `missing`."""
+    return _factory(tuple(shape), missing)
 
 
 @lru_cache(maxsize=512)
-def _compiled(shape: tuple[tuple[str, str, Plain], ...]) -> Completer:
-    names: dict[str, Any] = {"FAIL": _FAIL, "Fallback": Fallback, **_BOUNDS}
-    lines = [
-        "def complete(result):",
-        "    if type(result) is not dict:",
-        "        return None",
-        "    get = result.get",
-    ]
+def _factory(
+    shape: tuple[tuple[str, str, Plain | None], ...], missing: object
+) -> Callable[..., Completer]:
+    names: dict[str, Any] = {"FAIL": _FAIL, "Fallback": Fallback, "MISSING": missing, **_BOUNDS}
+    resolved = [index for index, (_, _, plain) in enumerate(shape) if plain is None]
+    pairs = ", ".join(f"r{index}, f{index}" for index in resolved)
+    lines = [f"def make({pairs}):", "    def complete(result):"]
+    if len(resolved) < len(shape):
+        lines += ["        if type(result) is not dict:", "            return None"]
+        lines.append("        get = result.get")
     for index, (key, name, plain) in enumerate(shape):
-        value = f"v{index}"
         names[f"k{index}"] = key
-        if plain.scalar is None:
-            names[f"l{index}"] = plain.leaf
-            lines += [
-                "    try:",
-                f"        {value} = l{index}(result)",
-                "    except Fallback:",
-                "        return None",
-            ]
-            continue
-        names[f"n{index}"] = name
-        names[f"s{index}"] = partial(_coerced, scalar=plain.scalar, non_null=plain.non_null)
-        lines.append(f"    {value} = get(n{index})")
-        slow = [f"{value} = s{index}({value})", f"if {value} is FAIL:", "    return None"]
-        if plain.same is None:
-            lines += [f"    {line}" for line in slow]
-            continue
-        names[f"t{index}"] = plain.same
-        check = f"type({value}) is not t{index}"
-        if plain.int32:
-            check += f" or not INT32_MIN <= {value} <= INT32_MAX"
-        if plain.finite:
-            check += f" or {value} - {value} != 0.0"
-        if not plain.non_null:  # a null stands as it is
-            check = f"{value} is not None and ({check})"
-        lines.append(f"    if {check}:")
-        if plain.finite:  # Trello writes whole positions as integers
-            lines += [
-                f"        if type({value}) is int and -EXACT <= {value} <= EXACT:",
-                f"            {value} = float({value})",
-                "        else:",
-            ]
-            lines += [f"            {line}" for line in slow]
-        else:
-            lines += [f"        {line}" for line in slow]
+        step = _resolved_lines(index) if plain is None else _plain_lines(index, name, plain, names)
+        lines += [f"        {line}" for line in step]
     fields = ", ".join(f"k{index}: v{index}" for index in range(len(shape)))
-    lines.append(f"    return {{{fields}}}")
+    lines += [f"        return {{{fields}}}", "    return complete"]
     exec("\n".join(lines), names)  # the source holds index-named locals only
-    complete: Completer = names["complete"]
-    return complete
+    make: Callable[..., Completer] = names["make"]
+    return make
+
+
+def _resolved_lines(index: int) -> list[str]:
+    """The statements reading and finishing field `index`'s value through its pair."""
+    value = f"v{index}"
+    return [
+        "try:",
+        f"    {value} = r{index}(result)",
+        "except Exception:",
+        "    return None",
+        f"if {value} is MISSING or isinstance({value}, Exception):",
+        "    return None",
+        f"{value} = f{index}({value})",
+        f"if {value} is MISSING:",
+        "    return None",
+    ]
+
+
+def _plain_lines(index: int, name: str, plain: Plain, names: dict[str, Any]) -> list[str]:
+    """The statements reading and coercing plain field `index` (with what they use put in
+    `names`)."""
+    value = f"v{index}"
+    if plain.scalar is None:
+        names[f"l{index}"] = plain.leaf
+        return ["try:", f"    {value} = l{index}(result)", "except Fallback:", "    return None"]
+    names[f"n{index}"] = name
+    names[f"s{index}"] = partial(_coerced, scalar=plain.scalar, non_null=plain.non_null)
+    lines = [f"{value} = get(n{index})"]
+    slow = [f"{value} = s{index}({value})", f"if {value} is FAIL:", "    return None"]
+    if plain.same is None:
+        return lines + slow
+    names[f"t{index}"] = plain.same
+    check = f"type({value}) is not t{index}"
+    if plain.int32:
+        check += f" or not INT32_MIN <= {value} <= INT32_MAX"
+    if plain.finite:
+        check += f" or {value} - {value} != 0.0"
+    if not plain.non_null:  # a null stands as it is
+        check = f"{value} is not None and ({check})"
+    lines.append(f"if {check}:")
+    if plain.finite:  # Trello writes whole positions as integers
+        lines += [
+            f"    if type({value}) is int and -EXACT <= {value} <= EXACT:",
+            f"        {value} = float({value})",
+            "    else:",
+        ]
+        return lines + [f"        {line}" for line in slow]
+    return lines + [f"    {line}" for line in slow]
 
 
 def _coerced(value: Any, scalar: Callable[[Any], Any], non_null: bool) -> Any:

@@ -7,7 +7,14 @@ from typing import Any
 
 import pytest
 
-from trelloql.plain_objects import AS_IS, Fallback, Plain, compile_completer, output_as_is
+from trelloql.plain_objects import (
+    AS_IS,
+    Fallback,
+    Plain,
+    compile_completer,
+    completer_factory,
+    output_as_is,
+)
 
 
 def scalar(value: Any) -> Any:
@@ -110,3 +117,51 @@ def test_the_mark_names_the_type_a_coercion_returns_as_it_is() -> None:
         return str(value)
 
     assert getattr(coerce, AS_IS) is str
+
+
+MISSING = object()
+
+
+def members(parent: Any) -> Any:
+    """A read of a field resolved in the execution: the answer, MISSING, or it raises."""
+    if parent.get("raise"):
+        raise KeyError("members")
+    return parent.get("members", MISSING)
+
+
+def names(answer: Any) -> Any:
+    """A finish: the answer completed, or MISSING where it cannot be."""
+    return [item["name"] for item in answer] if isinstance(answer, list) else MISSING
+
+
+def test_resolved_fields_are_read_and_finished_in_the_selections_order() -> None:
+    make = completer_factory(
+        [("name", "name", TEXT), ("people", "members", None), ("again", "members", None)],
+        MISSING,
+    )
+    complete = make(members, names, members, len)
+    parent = {"name": "Card", "members": [{"name": "Ada"}, {"name": "Grace"}]}
+    completed = complete(parent)
+    assert completed == {"name": "Card", "people": ["Ada", "Grace"], "again": 2}
+    assert list(completed or {}) == ["name", "people", "again"]
+
+
+@pytest.mark.parametrize(
+    "parent",
+    [
+        {"name": "Card"},  # the read gives MISSING: not there without a wait
+        {"name": "Card", "raise": True},  # the read raises
+        {"name": "Card", "members": ValueError("refused")},  # the answer is an error
+        {"name": "Card", "members": "not a list"},  # the finish gives MISSING
+        {"members": [], "name": {"not": "a string"}},  # a plain field refuses its value
+    ],
+)
+def test_a_resolved_field_that_cannot_be_done_now_gives_way(parent: dict[str, Any]) -> None:
+    complete = completer_factory([("name", "name", TEXT), ("people", "members", None)], MISSING)
+    assert complete(members, names)(parent) is None
+
+
+def test_only_resolved_fields_take_any_parent_their_reads_take() -> None:
+    complete = completer_factory([("people", "members", None)], MISSING)(len, str)
+    assert complete([1, 2, 3]) == {"people": "3"}
+    assert complete(5) is None  # len refuses it
