@@ -202,6 +202,18 @@ async def test_served_answers_are_kept_by_parent_object(loader: TrelloLoader) ->
     assert loader.served(card, "Card.members") is MISSING
 
 
+async def test_a_reader_holds_the_answers_served_under_a_key(loader: TrelloLoader) -> None:
+    card, other = {"id": "c1"}, {"id": "c2"}
+    held = loader.served_under("Card.labels")
+    loader.serve(card, "Card.labels", [{"id": "l1"}])
+    assert held[id(card)] == (card, [{"id": "l1"}])
+    loader.forget()
+    assert held == {}  # emptied, not replaced: a reader holding it sees no stale answer
+    loader.serve(other, "Card.labels", [])
+    assert loader.served_under("Card.labels") is held
+    assert held[id(other)] == (other, [])
+
+
 async def test_forget_drops_deferred_primes_and_served_answers(loader: TrelloLoader) -> None:
     seen: list[str] = []
     card = {"id": "c1"}

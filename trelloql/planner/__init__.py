@@ -75,7 +75,8 @@ class Planner:
         if key is None:
             return None
         needed = self.graph.trello_fields(mapping.type_name, selected)
-        return partial(_embedded_answer, loader.served, key, mapping.requires, needed, missing)
+        served = loader.served_under(key)
+        return partial(_embedded_answer, served, mapping.requires, needed, missing)
 
     def _key(self, mapping: Fetch, args: Args) -> Hashable | None:
         """What tells a field's answers apart on one parent: the field and its params."""
@@ -194,17 +195,19 @@ class Planner:
 
 
 def _embedded_answer(
-    served: Callable[[Any, Hashable], Any],
-    key: Hashable,
+    served: dict[int, tuple[object, Any]],
     requires: tuple[str, ...],
     needed: frozenset[str],
     missing: Any,
     parent: Any,
 ) -> Any:
-    """`Planner.serving`'s read of one parent."""
-    answer = served(parent, key)
-    if answer is MISSING or None in map(parent.get, requires):
+    """`Planner.serving`'s read of one parent (`served`: the loader's answers of the field)."""
+    if None in map(parent.get, requires):
         return missing
+    entry = served.get(id(parent))
+    if entry is None or entry[0] is not parent:
+        return missing
+    answer = entry[1]
     if isinstance(answer, dict):
         return answer if answer.keys() >= needed else missing
     if not answer or not isinstance(answer, list):

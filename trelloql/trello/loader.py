@@ -81,7 +81,7 @@ class TrelloLoader:
     _pending: list[_Read] = field(default_factory=list)
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
     _deferred: list[Callable[[Prime], None]] = field(default_factory=list)
-    _served: dict[tuple[int, Hashable], tuple[object, Any]] = field(default_factory=dict)
+    _served: dict[Hashable, dict[int, tuple[object, Any]]] = field(default_factory=dict)
 
     def get(self, path: str, params: Params | None = None) -> asyncio.Future[Any]:
         """A future for the decoded body of GET `path?params`, shared with reads it covers."""
@@ -117,14 +117,23 @@ class TrelloLoader:
 
     def serve(self, parent: object, key: Hashable, answer: Any) -> None:
         """Keep the answer of a parent object's child field (`key`) found in a planned answer."""
-        self._served[(id(parent), key)] = (parent, answer)
+        self.served_under(key)[id(parent)] = (parent, answer)
 
     def served(self, parent: object, key: Hashable) -> Any:
         """The answer `serve` kept for this parent object and key, or MISSING."""
-        entry = self._served.get((id(parent), key))
+        entry = self.served_under(key).get(id(parent))
         if entry is None or entry[0] is not parent:
             return MISSING
         return entry[1]
+
+    def served_under(self, key: Hashable) -> dict[int, tuple[object, Any]]:
+        """What `serve` keeps under `key`: by the id of each parent object, that object (an
+        entry is its answer only if it is the same one) and its answer. The same dict for
+        the loader's life (`forget` empties it), for a reader to hold on to."""
+        answers = self._served.get(key)
+        if answers is None:
+            answers = self._served[key] = {}
+        return answers
 
     def _covering(
         self, path: str, plain: dict[str, str], sets: dict[str, frozenset[str]], sent_only: bool
@@ -155,7 +164,8 @@ class TrelloLoader:
     def forget(self) -> None:
         """Drop every answer read so far (after a write changed Trello's state)."""
         self._deferred.clear()
-        self._served.clear()
+        for answers in self._served.values():
+            answers.clear()
         self._reads = {
             path: [read for read in reads if not read.future.done()]
             for path, reads in self._reads.items()
