@@ -6,10 +6,11 @@ against ~50 ms for graphql-core and ~6 ms for this (docs/benchmarks.md). `TunedE
 Tartiflette's parsing, validation, resolvers, errors and root execution, and swaps the output
 coercers of object and list fields for ones that:
 
-- complete *plain* leaf fields (default resolver, scalar or enum type, no arguments, no
-  directives) with a direct dict read and the scalar's `coerce_output`; anything unusual
-  (a null for a non-null field, a value the scalar refuses) goes through the engine's own
-  path, so errors are exactly Tartiflette's;
+- complete *plain* leaf fields (`trelloql.plain_fields`: default resolver or a
+  `plain_read`, scalar or enum type, no arguments, no directives) with a direct dict read
+  and the scalar's `coerce_output`; anything unusual (a null for a non-null field, a value
+  the scalar refuses) goes through the engine's own path, so errors are exactly
+  Tartiflette's;
 - run every other field's resolution eagerly, up to its first real wait: resolvers whose
   answer is already there (embedded data, a primed or shared loader read) finish inline,
   and only those waiting on I/O become tasks, all started in the same loop turn, so sibling
@@ -54,23 +55,14 @@ from tartiflette.execution.types import ResolveInfo
 from tartiflette.language.ast import FieldNode, FragmentSpreadNode, InlineFragmentNode
 from tartiflette.resolver.default import default_field_resolver, sync_arguments_coercer
 from tartiflette.resolver.factory import resolve_field
-from tartiflette.types.enum import GraphQLEnumType
 from tartiflette.types.exceptions.tartiflette import MultipleException
 from tartiflette.types.object import GraphQLObjectType
-from tartiflette.types.scalar import GraphQLScalarType
 from tartiflette.utils.directives import introspection_directives_executor, resolver_executor
 from tartiflette.utils.errors import extract_exceptions_from_results
 
 from trelloql.eager import run_eagerly, settle
-from trelloql.plain_objects import (
-    AS_IS,
-    Completer,
-    Fallback,
-    Leaf,
-    Plain,
-    compile_completer,
-    completer_factory,
-)
+from trelloql.plain_fields import DICT_ATTRIBUTES, constant, leaf_coercion, plain_field
+from trelloql.plain_objects import Completer, Fallback, Plain, compile_completer, completer_factory
 
 Coercer = Callable[..., Coroutine[Any, Any, Any]]
 
@@ -99,23 +91,6 @@ class _Execution:
 
 
 _EXECUTION: ContextVar[_Execution | None] = ContextVar("trelloql_engine_execution", default=None)
-_DICT_ATTRIBUTES = frozenset(dir(dict))
-
-
-PLAIN_READ = "trelloql_plain_read"
-"""Attribute of a resolver holding a synchronous read of its value from a dict parent."""
-
-
-def plain_read(read: Callable[[dict[str, Any]], Any]) -> Callable[[Coercer], Coercer]:
-    """Mark a resolver whose value `read(parent)` computes from a dict parent, without I/O
-    or arguments: the tuned engine then completes its field as a plain one (no coroutine);
-    Tartiflette itself, and any unusual parent or value, still call the resolver."""
-
-    def mark(resolver: Coercer) -> Coercer:
-        setattr(resolver, PLAIN_READ, read)
-        return resolver
-
-    return mark
 
 
 NOW_READ = "trelloql_now_read"
@@ -150,7 +125,7 @@ def now_read(bind: NowBind) -> Callable[[Coercer], Coercer]:
 def _bind_default(_args: Any, _ctx: Any, info: Any) -> NowRead | None:
     """Tartiflette's default resolver, for dict parents without a clashing attribute."""
     name = info.field_name
-    return None if name in _DICT_ATTRIBUTES else partial(_read_default, name)
+    return None if name in DICT_ATTRIBUTES else partial(_read_default, name)
 
 
 def _read_default(name: str, parent: Any) -> Any:
@@ -264,7 +239,7 @@ class _DirectField:
         self.has_arguments = bool(definition.arguments)
         graphql_type = definition.graphql_type
         self.non_null = graphql_type.is_non_null_type
-        self.leaf = _leaf_coercion(graphql_type.wrapped_type if self.non_null else graphql_type)
+        self.leaf = leaf_coercion(graphql_type.wrapped_type if self.non_null else graphql_type)
         self.bind_now: NowBind | None = getattr(raw, NOW_READ, None)
         if raw is default_field_resolver:
             self.bind_now = _bind_default
@@ -737,7 +712,7 @@ class _Tuning:
             plain = None
             if not any(node.directives for node in nodes):
                 if field.name == "__typename" and not field.directives:
-                    plain = Plain(_constant(object_type.name))
+                    plain = Plain(constant(object_type.name))
                 else:
                     plain = self._plain_field(field)
             steps.append(_Step(response_key, nodes, field, plain))
@@ -746,58 +721,8 @@ class _Tuning:
     def _plain_field(self, field: Any) -> Plain | None:
         key = id(field)
         if key not in self._plain:
-            self._plain[key] = self._compile_plain(field)
+            self._plain[key] = plain_field(field, self.plain_leaves)
         return self._plain[key]
-
-    def _compile_plain(self, field: Any) -> Plain | None:
-        """How to complete a scalar or enum field that is default-resolved or whose resolver
-        carries a `plain_read`, if it is one."""
-        marked = getattr(field.raw_resolver, PLAIN_READ, None)
-        if (
-            (marked is None and (not self.plain_leaves or field.raw_resolver is not None))
-            or field.arguments
-            or field.directives
-            or field.name.startswith("__")
-        ):
-            return None
-        graphql_type = field.graphql_type
-        non_null = graphql_type.is_non_null_type
-        if non_null:
-            graphql_type = graphql_type.wrapped_type
-        item_non_null = None
-        if graphql_type.is_list_type:
-            graphql_type = graphql_type.wrapped_type
-            item_non_null = graphql_type.is_non_null_type
-            if item_non_null:
-                graphql_type = graphql_type.wrapped_type
-        coerce = _leaf_coercion(graphql_type)
-        if coerce is None:
-            return None
-        read = _reader(field.name) if marked is None else _marked_reader(marked)
-        if item_non_null is not None:
-            leaf = partial(
-                _read_leaf_list,
-                read=read,
-                coerce=coerce,
-                non_null=non_null,
-                item_non_null=item_non_null,
-            )
-            return Plain(leaf)
-        leaf = partial(_read_leaf, read=read, coerce=coerce, non_null=non_null)
-        inline = (
-            marked is None
-            and isinstance(graphql_type, GraphQLScalarType)
-            and field.name not in _DICT_ATTRIBUTES
-        )
-        same = _as_is_type(graphql_type.name, coerce) if inline else None
-        return Plain(
-            leaf,
-            scalar=coerce if inline else None,
-            same=same,
-            non_null=non_null,
-            finite=same is float,
-            int32=same is int,
-        )
 
 
 def _named_coercer(graphql_type: Any) -> Coercer:
@@ -808,118 +733,6 @@ def _named_coercer(graphql_type: Any) -> Coercer:
         item_type = graphql_type.wrapped_type
         return partial(_complete_list, item_type, _named_coercer(item_type), None, False, None)
     return graphql_type.output_coercer
-
-
-def _leaf_coercion(graphql_type: Any) -> Callable[[Any], Any] | None:
-    """The output coercion of a directive-free scalar or enum; None for anything else."""
-    if isinstance(graphql_type, GraphQLScalarType) and not graphql_type.directives:
-        return graphql_type.coerce_output
-    if (
-        isinstance(graphql_type, GraphQLEnumType)
-        and not graphql_type.directives
-        and not any(value.directives for value in graphql_type.values)
-    ):
-        names = frozenset(value.value for value in graphql_type.values)
-        return partial(_enum_value, names=names)
-    return None
-
-
-# Built-in scalars whose output coercion returns a value of exactly this type unchanged
-# (a Float only when finite, an Int only within 32 bits).
-_IDENTITY_TYPES = {"String": str, "ID": str, "Boolean": bool, "Float": float, "Int": int}
-
-
-def _as_is_type(scalar_name: str, coerce: Callable[[Any], Any]) -> type | None:
-    """The type of value the scalar's output coercion returns unchanged: a built-in's from
-    `_IDENTITY_TYPES`, one of trelloql's own from its `output_as_is` mark."""
-    owner = getattr(coerce, "__self__", None)
-    if type(owner).__module__.startswith("tartiflette.scalar.builtins."):
-        return _IDENTITY_TYPES.get(scalar_name)
-    as_is: type | None = getattr(coerce, AS_IS, None)
-    return as_is
-
-
-def _enum_value(value: Any, names: frozenset[str]) -> Any:
-    if isinstance(value, str) and value in names:
-        return value
-    raise Fallback
-
-
-def _reader(name: str) -> Leaf:
-    """Reads a field as Tartiflette's default resolver does, for dict parents directly."""
-    if name in _DICT_ATTRIBUTES:
-
-        def odd(_parent: Any) -> Any:
-            raise Fallback
-
-        return odd
-
-    def read(parent: Any) -> Any:
-        if type(parent) is dict:
-            return parent.get(name)
-        raise Fallback
-
-    return read
-
-
-def _marked_reader(marked: Callable[[dict[str, Any]], Any]) -> Leaf:
-    """Reads a field through its resolver's `plain_read`, for dict parents only."""
-
-    def read(parent: Any) -> Any:
-        if type(parent) is not dict:
-            raise Fallback
-        try:
-            return marked(parent)
-        except Exception:
-            raise Fallback from None
-
-    return read
-
-
-def _read_leaf(parent: Any, read: Leaf, coerce: Leaf, non_null: bool) -> Any:
-    value = read(parent)
-    if value is None:
-        if non_null:
-            raise Fallback
-        return None
-    try:
-        coerced = coerce(value)
-    except Exception:
-        raise Fallback from None
-    if coerced is None or coerced is UNDEFINED_VALUE:
-        raise Fallback
-    return coerced
-
-
-def _read_leaf_list(
-    parent: Any, read: Leaf, coerce: Leaf, non_null: bool, item_non_null: bool
-) -> Any:
-    values = read(parent)
-    if values is None:
-        if non_null:
-            raise Fallback
-        return None
-    if not isinstance(values, list):
-        raise Fallback
-    out: list[Any] = []
-    for value in values:
-        if value is None:
-            if item_non_null:
-                raise Fallback
-            out.append(None)
-            continue
-        try:
-            coerced = coerce(value)
-        except Exception:
-            raise Fallback from None
-        if coerced is None or coerced is UNDEFINED_VALUE:
-            raise Fallback
-        out.append(coerced)
-    return out
-
-
-def _constant(value: str) -> Leaf:
-    return lambda _parent: value
 
 
 async def _complete_list(

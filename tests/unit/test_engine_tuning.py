@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from tartiflette import Directive, Engine, Resolver
 
 from trelloql.eager import run_eagerly, settle
-from trelloql.engine_tuning import NOT_NOW, TunedEngine, now_read, plain_read
+from trelloql.engine_tuning import NOT_NOW, TunedEngine, now_read
+from trelloql.plain_fields import plain_read
 from trelloql.schema import new_schema_name
 
 SDL = """

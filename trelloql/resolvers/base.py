@@ -13,8 +13,9 @@ from typing import Any
 from urllib.parse import quote
 
 from trelloql.context import RequestContext
-from trelloql.engine_tuning import NOT_NOW, now_read, plain_read
+from trelloql.engine_tuning import NOT_NOW, now_read
 from trelloql.errors import UserInputError
+from trelloql.plain_fields import plain_read
 from trelloql.selection import selected_names
 
 Args = Mapping[str, Any]
