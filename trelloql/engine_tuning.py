@@ -221,6 +221,7 @@ class _DirectField:
         "complete_now",
         "definition",
         "has_arguments",
+        "items_type",
         "leaf",
         "non_null",
         "raw",
@@ -246,6 +247,7 @@ class _DirectField:
         self.complete_now = complete_now if self.leaf is None else None
         if self.leaf is None and complete_now is None:
             self.bind_now = None  # nothing to complete it with synchronously
+        self.items_type = _object_items(self.complete_now)
 
     @classmethod
     def resolver_of(
@@ -337,10 +339,14 @@ class _DirectField:
     ) -> Callable[[Any], Any]:
         """What completes a value its bound read gave, as `now` does (NOT_NOW where the
         engine's own path is needed)."""
-        if self.leaf is None:
-            assert self.complete_now is not None  # a field without either has no read
-            return partial(self.complete_now, bound.info, execution_context, field_nodes)
-        return partial(_leaf_now, self.leaf, self.non_null)
+        if self.leaf is not None:
+            return partial(_leaf_now, self.leaf, self.non_null)
+        assert self.complete_now is not None  # a field without either has no read
+        complete = partial(self.complete_now, bound.info, execution_context, field_nodes)
+        if self.items_type is None:
+            return complete
+        items = _ItemsCompleter(self.items_type, field_nodes, execution_context)
+        return partial(_objects_now, complete, items)
 
     def _bound(
         self, execution_context: Any, parent_type: Any, field_nodes: list[Any]
@@ -947,6 +953,46 @@ def _completed_others(
                 return False
             completed[index] = value
     return True
+
+
+def _object_items(complete_now: Callable[..., Any] | None) -> Any:
+    """The object type of a list field's items, when `complete_now` completes a list of
+    objects (a `_list_now` with an object type); else None."""
+    if isinstance(complete_now, partial) and complete_now.func is _list_now:
+        return complete_now.args[2]
+    return None
+
+
+class _ItemsCompleter:
+    """The completer of a list field's items in one execution, looked up until their
+    selection is known (after one list went the whole way) and then kept."""
+
+    __slots__ = ("completer", "execution_context", "field_nodes", "object_type")
+
+    def __init__(self, object_type: Any, field_nodes: list[Any], execution_context: Any) -> None:
+        self.object_type, self.field_nodes = object_type, field_nodes
+        self.execution_context = execution_context
+        self.completer: Completer | None = None
+
+    def find(self) -> Completer | None:
+        """The completer, once known."""
+        if self.completer is None:
+            self.completer = _items_completer(
+                self.object_type, self.field_nodes, self.execution_context
+            )
+        return self.completer
+
+
+def _objects_now(complete: Callable[[Any], Any], items: _ItemsCompleter, result: Any) -> Any:
+    """A list of objects completed in one pass of their completer, once it is known;
+    otherwise (and where it leaves an item) by `complete`, the list's `_list_now`."""
+    if type(result) is list and result:
+        completer = items.completer or items.find()
+        if completer is not None:
+            completed = list(map(completer, result))
+            if None not in completed:
+                return completed
+    return complete(result)
 
 
 def _leaf_now(leaf: Callable[[Any], Any], non_null: bool, result: Any) -> Any:

@@ -1,5 +1,7 @@
 """On the real schema against the sandbox, the tuned engine answers as stock Tartiflette does,
-in no more Trello calls or rounds: sibling reads still go out together."""
+in no more Trello calls or rounds: sibling reads still go out together. With the query
+planner too, where most answers are already there and the tuned engine completes them
+without coroutines."""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ from tests.conftest import DEMO_TOKEN
 from trelloql.context import RequestContext
 from trelloql.engine_tuning import TunedEngine
 from trelloql.errors import coerce_error
+from trelloql.planner import Planner
+from trelloql.resolvers import GRAPH
 from trelloql.sandbox import SANDBOX_API_KEY, SandboxConfig, SandboxServer
 from trelloql.schema import MODULES, new_schema_name, read_sdl
 from trelloql.settings import DEFAULT_SDL_DIR
@@ -59,7 +63,11 @@ async def session() -> AsyncIterator[aiohttp.ClientSession]:
 
 
 async def run(
-    engine: Engine, session: aiohttp.ClientSession, sandbox: SandboxServer, query: str
+    engine: Engine,
+    session: aiohttp.ClientSession,
+    sandbox: SandboxServer,
+    query: str,
+    planner: Planner | None = None,
 ) -> tuple[dict[str, Any], int, int]:
     """The answer (errors sorted: their order is unspecified), calls and loader rounds."""
     store = sandbox.store
@@ -73,7 +81,7 @@ async def run(
         Credentials(SANDBOX_API_KEY, DEMO_TOKEN),
         aiohttp.ClientTimeout(total=10),
     )
-    context = RequestContext(client=client, request_id="test")
+    context = RequestContext(client=client, request_id="test", planner=planner)
     used = {name: value for name, value in variables.items() if f"${name}" in query}
     sandbox.stats.reset()
     answer = await engine.execute(query, context=context, variables=used)
@@ -82,15 +90,19 @@ async def run(
     return answer, sandbox.stats.count(), context.loader.rounds
 
 
+@pytest.mark.parametrize("planner", [None, Planner(GRAPH)], ids=["naive", "planned"])
 @pytest.mark.parametrize("query", QUERIES)
 async def test_tuned_engine_answers_as_stock_in_no_more_calls(
     engines: dict[str, Engine],
     session: aiohttp.ClientSession,
     sandbox: SandboxServer,
     query: str,
+    planner: Planner | None,
 ) -> None:
-    expected, stock_calls, stock_rounds = await run(engines["stock"], session, sandbox, query)
-    actual, calls, rounds = await run(engines["tuned"], session, sandbox, query)
+    expected, stock_calls, stock_rounds = await run(
+        engines["stock"], session, sandbox, query, planner
+    )
+    actual, calls, rounds = await run(engines["tuned"], session, sandbox, query, planner)
     assert actual == expected
     assert calls <= stock_calls
     assert rounds <= stock_rounds
