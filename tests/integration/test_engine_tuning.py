@@ -27,8 +27,12 @@ WIDE_AND_DEEP = """{ me { fullName boards { name
   members { fullName } labels { name color }
   lists { name cards { name due labels { color } members { initials } } } } } }"""
 
+CHECKLISTS = """query($board: ID!) { board(id: $board) { name lists { name cards { name
+  checklists { name checkItems { name state } } labels { color } } } } }"""
+
 QUERIES = [
     WIDE_AND_DEEP,
+    CHECKLISTS,
     """query($card: ID!) { card(id: $card) { name desc labels { name color }
          checklists { name checkItems { name state } } attachments { name url }
          comments { date data memberCreator { fullName } } list { name } board { name } } }""",
