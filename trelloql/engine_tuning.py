@@ -496,6 +496,7 @@ class _Selection:
     def _made(
         self, factory: Callable[..., Completer], object_type: Any, execution_context: Any
     ) -> Completer | None:
+        """The completer from the factory, given each other field's bound read and finish."""
         pairs: list[Callable[[Any], Any]] = []
         for step in self.steps:
             if step.plain is not None:
