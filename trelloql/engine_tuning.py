@@ -62,7 +62,14 @@ from tartiflette.utils.errors import extract_exceptions_from_results
 
 from trelloql.eager import run_eagerly, settle
 from trelloql.plain_fields import DICT_ATTRIBUTES, constant, leaf_coercion, plain_field
-from trelloql.plain_objects import Completer, Fallback, Plain, compile_completer, completer_factory
+from trelloql.plain_objects import (
+    Completer,
+    Fallback,
+    Plain,
+    coerced,
+    compile_completer,
+    completer_factory,
+)
 
 Coercer = Callable[..., Coroutine[Any, Any, Any]]
 
@@ -318,7 +325,7 @@ class _DirectField:
             return NOT_NOW
         if self.leaf is None:
             return self.complete_now(bound.info, execution_context, field_nodes, result)  # type: ignore[misc]
-        return _leaf_now(self.leaf, self.non_null, result)
+        return coerced(NOT_NOW, self.leaf, self.non_null, result)
 
     def bound(
         self, execution_context: Any, parent_type: Any, field_nodes: list[Any]
@@ -340,7 +347,7 @@ class _DirectField:
         """What completes a value its bound read gave, as `now` does (NOT_NOW where the
         engine's own path is needed)."""
         if self.leaf is not None:
-            return partial(_leaf_now, self.leaf, self.non_null)
+            return partial(coerced, NOT_NOW, self.leaf, self.non_null)
         assert self.complete_now is not None  # a field without either has no read
         complete = partial(self.complete_now, bound.info, execution_context, field_nodes)
         if self.items_type is None:
@@ -994,18 +1001,6 @@ def _objects_now(complete: Callable[[Any], Any], items: _ItemsCompleter, result:
             if None not in completed:
                 return completed
     return complete(result)
-
-
-def _leaf_now(leaf: Callable[[Any], Any], non_null: bool, result: Any) -> Any:
-    """A leaf field's value completed without the engine, or NOT_NOW where it needs it (a
-    null for a non-null field, a value its scalar or enum refuses)."""
-    if result is None:
-        return NOT_NOW if non_null else None
-    try:
-        coerced = leaf(result)
-    except Exception:
-        return NOT_NOW
-    return NOT_NOW if coerced is None or coerced is UNDEFINED_VALUE else coerced
 
 
 def _collected_now(

@@ -13,13 +13,15 @@ from collections.abc import Callable, Coroutine
 from functools import partial
 from typing import Any
 
-from tartiflette.constants import UNDEFINED_VALUE
 from tartiflette.types.enum import GraphQLEnumType
 from tartiflette.types.scalar import GraphQLScalarType
 
-from trelloql.plain_objects import AS_IS, Fallback, Leaf, Plain
+from trelloql.plain_objects import AS_IS, Fallback, Leaf, Plain, coerced
 
 Resolver = Callable[..., Coroutine[Any, Any, Any]]
+
+_REFUSED = object()
+"""A value the engine's own path must complete (see `plain_objects.coerced`)."""
 
 DICT_ATTRIBUTES = frozenset(dir(dict))
 """Names the default resolver reads as attributes of a dict parent, not as its keys."""
@@ -159,18 +161,10 @@ def _marked_reader(marked: Callable[[dict[str, Any]], Any]) -> Leaf:
 
 
 def _read_leaf(parent: Any, read: Leaf, coerce: Leaf, non_null: bool) -> Any:
-    value = read(parent)
-    if value is None:
-        if non_null:
-            raise Fallback
-        return None
-    try:
-        coerced = coerce(value)
-    except Exception:
-        raise Fallback from None
-    if coerced is None or coerced is UNDEFINED_VALUE:
+    value = coerced(_REFUSED, coerce, non_null, read(parent))
+    if value is _REFUSED:
         raise Fallback
-    return coerced
+    return value
 
 
 def _read_leaf_list(
@@ -183,20 +177,9 @@ def _read_leaf_list(
         return None
     if not isinstance(values, list):
         raise Fallback
-    out: list[Any] = []
-    for value in values:
-        if value is None:
-            if item_non_null:
-                raise Fallback
-            out.append(None)
-            continue
-        try:
-            coerced = coerce(value)
-        except Exception:
-            raise Fallback from None
-        if coerced is None or coerced is UNDEFINED_VALUE:
-            raise Fallback
-        out.append(coerced)
+    out = [coerced(_REFUSED, coerce, item_non_null, value) for value in values]
+    if _REFUSED in out:
+        raise Fallback
     return out
 
 

@@ -138,7 +138,7 @@ def _plain_lines(index: int, name: str, plain: Plain, names: dict[str, Any]) -> 
         names[f"l{index}"] = plain.leaf
         return ["try:", f"    {value} = l{index}(result)", "except Fallback:", "    return None"]
     names[f"n{index}"] = name
-    names[f"s{index}"] = partial(_coerced, scalar=plain.scalar, non_null=plain.non_null)
+    names[f"s{index}"] = partial(coerced, _FAIL, plain.scalar, plain.non_null)
     lines = [f"{value} = get(n{index})"]
     slow = [f"{value} = s{index}({value})", f"if {value} is FAIL:", "    return None"]
     if plain.same is None:
@@ -162,14 +162,13 @@ def _plain_lines(index: int, name: str, plain: Plain, names: dict[str, Any]) -> 
     return lines + [f"    {line}" for line in slow]
 
 
-def _coerced(value: Any, scalar: Callable[[Any], Any], non_null: bool) -> Any:
-    """A plain scalar value as the engine completes it, or _FAIL where it would not."""
+def coerced(failed: object, coerce: Callable[[Any], Any], non_null: bool, value: Any) -> Any:
+    """A scalar or enum value completed as the engine completes it, or `failed` where the
+    engine's own path is needed (a null for a non-null field, a value `coerce` refuses)."""
     if value is None:
-        return _FAIL if non_null else None
+        return failed if non_null else None
     try:
-        coerced = scalar(value)
+        result = coerce(value)
     except Exception:
-        return _FAIL
-    if coerced is None or coerced is UNDEFINED_VALUE:
-        return _FAIL
-    return coerced
+        return failed
+    return failed if result is None or result is UNDEFINED_VALUE else result
