@@ -828,13 +828,7 @@ def _plain_value(step: _Step, result: Any, get: Callable[[str], Any] | None) -> 
         value = get(step.name)
         if type(value) is step.same:
             return value
-        if value is None:
-            return NOT_NOW if step.non_null else None
-        try:
-            coerced = step.scalar(value)
-        except Exception:
-            return NOT_NOW
-        return NOT_NOW if coerced is None or coerced is UNDEFINED_VALUE else coerced
+        return coerced(NOT_NOW, step.scalar, step.non_null, value)
     if step.leaf is not None:
         try:
             return step.leaf(result)
@@ -913,8 +907,8 @@ def _list_now(
     """`_complete_list` without a wait: the completed list, or NOT_NOW as soon as an item
     needs a wait or the engine's own path.
 
-    Once the items' selection is known in this execution (after the first item at the
-    latest), its completer completes the rest in one pass."""
+    Once the items' completer is known in this execution (after the first item at the
+    latest), it completes the rest in one pass."""
     if result is None:
         return NOT_NOW if non_null else None
     if not isinstance(result, list) or info.is_introspection:
@@ -922,14 +916,11 @@ def _list_now(
     if not result:
         return []
     values: list[Any] = []
-    known = None if object_type is None else _Tuning._cached_selection(object_type, field_nodes)
+    completer = _items_completer(object_type, field_nodes, execution_context)
     for index, item in enumerate(result):
-        if known is None and index == 1 and object_type is not None:
-            known = _Tuning._cached_selection(object_type, field_nodes)
-        if known is not None:
-            completer = known.completer_now(object_type, execution_context)
-            if completer is None:
-                return NOT_NOW
+        if completer is None and index == 1:
+            completer = _items_completer(object_type, field_nodes, execution_context)
+        if completer is not None:
             rest = list(map(completer, result[index:] if index else result))
             if None in rest and not _completed_others(
                 rest, result, index, inner, info, execution_context, field_nodes
