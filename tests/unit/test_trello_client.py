@@ -2,14 +2,22 @@
 
 import re
 from collections.abc import AsyncIterator
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 import aiohttp
 import pytest
 from aioresponses import CallbackResult
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.compat import mocked_trello
-from trelloql.trello.client import Credentials, TrelloClient, UpstreamCall
+from trelloql.trello.client import (
+    Credentials,
+    TrelloClient,
+    UpstreamCall,
+    batch_escaped,
+    encode_url,
+)
 from trelloql.trello.errors import (
     TrelloBadRequest,
     TrelloForbidden,
@@ -133,6 +141,18 @@ async def test_batch_keeps_commas_inside_each_url(client: TrelloClient) -> None:
         await client.batch(["/boards/1?fields=name,desc", "/boards/2"])
     urls = parse_qs(urlsplit(seen[0]).query)["urls"][0]
     assert urls == "/boards/1?fields=name%2Cdesc,/boards/2"
+
+
+@given(st.text(), st.dictionaries(st.text(min_size=1), st.text(), max_size=4))
+def test_urls_are_encoded_and_escaped_as_the_standard_library_does(
+    path: str, params: dict[str, str]
+) -> None:
+    """The remembered query strings and escapes change nothing (a `?` in the path too)."""
+    url = encode_url(path, params)
+    expected = f"{path}?{urlencode(sorted(params.items()), safe=',:')}" if params else path
+    assert url == expected
+    assert encode_url(path, dict(reversed(params.items()))) == expected
+    assert batch_escaped(url) == quote(url, safe="/?=&")
 
 
 async def test_batch_rejects_more_than_ten(client: TrelloClient) -> None:

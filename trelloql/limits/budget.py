@@ -79,7 +79,8 @@ def member_units(path: str, params: Mapping[str, str] | None) -> int:
     """How many member-route requests a call makes (each `/batch` URL counts)."""
     if path == "/batch":
         urls = (params or {}).get("urls", "")
-        return sum(is_member_route(unquote(url)) for url in urls.split(",") if url)
+        paths = (url.partition("?")[0] for url in urls.split(",") if url)
+        return sum(is_member_route(unquote(path)) for path in paths)
     return int(is_member_route(path))
 
 
