@@ -29,14 +29,24 @@ DICT_ATTRIBUTES = frozenset(dir(dict))
 PLAIN_READ = "trelloql_plain_read"
 """Attribute of a resolver holding a synchronous read of its value from a dict parent."""
 
+UPPER_OF = "trelloql_upper_of"
+"""Attribute of a resolver whose `plain_read` is the upper case of one key's string."""
 
-def plain_read(read: Callable[[dict[str, Any]], Any]) -> Callable[[Resolver], Resolver]:
+
+def plain_read(
+    read: Callable[[dict[str, Any]], Any], upper_of: str | None = None
+) -> Callable[[Resolver], Resolver]:
     """Mark a resolver whose value `read(parent)` computes from a dict parent, without I/O
     or arguments: the tuned engine then completes its field as a plain one (no coroutine);
-    Tartiflette itself, and any unusual parent or value, still call the resolver."""
+    Tartiflette itself, and any unusual parent or value, still call the resolver.
+
+    `upper_of` says that `read` gives the upper case of the parent's string under that key
+    (an enum of Trello's lower-case values): the engine then looks the value up inline."""
 
     def mark(resolver: Resolver) -> Resolver:
         setattr(resolver, PLAIN_READ, read)
+        if upper_of is not None:
+            setattr(resolver, UPPER_OF, upper_of)
         return resolver
 
     return mark
@@ -78,6 +88,8 @@ def plain_field(field: Any, plain_leaves: bool) -> Plain | None:
         )
         return Plain(leaf)
     leaf = partial(_read_leaf, read=read, coerce=coerce, non_null=non_null)
+    if isinstance(graphql_type, GraphQLEnumType):
+        return _enum_field(field, graphql_type, leaf, non_null, marked is not None)
     inline = (
         marked is None
         and isinstance(graphql_type, GraphQLScalarType)
@@ -121,6 +133,21 @@ def _as_is_type(scalar_name: str, coerce: Callable[[Any], Any]) -> type | None:
         return _IDENTITY_TYPES.get(scalar_name)
     as_is: type | None = getattr(coerce, AS_IS, None)
     return as_is
+
+
+def _enum_field(field: Any, enum_type: Any, leaf: Leaf, non_null: bool, marked: bool) -> Plain:
+    """An enum field, with the strings a dict parent may hold and the enum value each
+    completes to, where they are known: the enum's names (default-resolved), or their lower
+    case (a read marked `upper_of`); any other read goes through `leaf` only."""
+    names = sorted(value.value for value in enum_type.values)
+    upper_of = getattr(field.raw_resolver, UPPER_OF, None)
+    if marked and upper_of is not None:
+        table = tuple((name.lower(), name) for name in names if name.lower().upper() == name)
+        return Plain(leaf, non_null=non_null, table=table, key=upper_of)
+    if not marked and field.name not in DICT_ATTRIBUTES:
+        table = tuple((name, name) for name in names)
+        return Plain(leaf, non_null=non_null, table=table, key=field.name)
+    return Plain(leaf, non_null=non_null)
 
 
 def _enum_value(value: Any, names: frozenset[str]) -> Any:

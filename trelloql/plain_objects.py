@@ -52,6 +52,10 @@ class Plain:
     for Boolean), so it is not even called; with `finite`, only a finite one is (a `float`
     for Float, which refuses NaN and infinities; an `int` up to 2**53 becomes its float),
     with `int32` only one within 32 bits (an `int` for Int).
+
+    `table`, set for an enum field, pairs the strings a dict parent may hold under `key`
+    with the enum value each completes to (what `leaf` gives for them); any other value
+    goes through `leaf`.
     """
 
     leaf: Leaf
@@ -60,6 +64,8 @@ class Plain:
     non_null: bool = False
     finite: bool = False
     int32: bool = False
+    table: tuple[tuple[str, str], ...] | None = None
+    key: str | None = None
 
 
 def output_as_is(kind: type) -> Callable[[Callable[[Any], Any]], Callable[[Any], Any]]:
@@ -134,9 +140,23 @@ def _plain_lines(index: int, name: str, plain: Plain, names: dict[str, Any]) -> 
     """The statements reading and coercing plain field `index` (with what they use put in
     `names`)."""
     value = f"v{index}"
+    through_leaf = [
+        "try:",
+        f"    {value} = l{index}(result)",
+        "except Fallback:",
+        "    return None",
+    ]
     if plain.scalar is None:
         names[f"l{index}"] = plain.leaf
-        return ["try:", f"    {value} = l{index}(result)", "except Fallback:", "    return None"]
+        if plain.table is None:
+            return through_leaf
+        names[f"n{index}"], names[f"e{index}"] = plain.key, dict(plain.table)
+        return [
+            f"{value} = get(n{index})",
+            f"{value} = e{index}.get({value}, FAIL) if type({value}) is str else FAIL",
+            f"if {value} is FAIL:",
+            *(f"    {line}" for line in through_leaf),
+        ]
     names[f"n{index}"] = name
     names[f"s{index}"] = partial(coerced, _FAIL, plain.scalar, plain.non_null)
     lines = [f"{value} = get(n{index})"]

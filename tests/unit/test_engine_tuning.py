@@ -56,6 +56,8 @@ type Item {
   echo(x: Int = 1, c: Color, s: [String!]): String
   shouted: String @shout
   colors: [Color]
+  lowered: Color
+  mustLowered: Color!
 }
 type Query {
   item: Item
@@ -83,6 +85,7 @@ QUERIES = [
     "query($s: Boolean!) { items { upper @include(if: $s) shouted n: name @lower } }",
     '{ __type(name: "Color") { name enumValues { name } } item { upper __typename } }',
     "{ items { id name mustName color tags __typename } strictItems { ratio flag when } }",
+    "{ items { lowered color mustLowered name } item { child { lowered mustLowered } } }",
 ]
 
 SCALARS = st.one_of(
@@ -114,6 +117,7 @@ WELL_TYPED = {
     "strict": st.lists(st.text(max_size=3), max_size=3),
     "nested": st.lists(st.none() | st.lists(st.none() | st.integers(0, 9), max_size=2), max_size=2),
     "items": st.text(max_size=3),
+    "shade": st.sampled_from(["red", "green", "Red", "RED", "blue", ""]),
 }
 
 
@@ -200,6 +204,17 @@ def register(schema_name: str) -> None:
         ("colors", "loose", True),
     ):
         Resolver(f"Item.{field}", schema_name=schema_name)(read(key, wait))
+
+    def upper_shade(parent: dict[str, Any]) -> Any:
+        shade = parent.get("shade")
+        return shade.upper() if isinstance(shade, str) else None
+
+    for field in ("lowered", "mustLowered"):  # Trello's lower-case values, as enum values
+
+        @Resolver(f"Item.{field}", schema_name=schema_name)
+        @plain_read(upper_shade, upper_of="shade")
+        async def lowered(parent: Any, _args: Any, _ctx: Any, _info: Any) -> Any:
+            return upper_shade(parent)
 
     @Resolver("Item.returned", schema_name=schema_name)
     async def returned(_parent: Any, _args: Any, _ctx: Any, _info: Any) -> Any:

@@ -111,6 +111,23 @@ def test_leaves_are_read_through_their_function() -> None:
     assert complete({"color": "red", "id": "x"}) == {"c": "RED", "id": "x"}
 
 
+def test_enum_values_are_looked_up_and_anything_else_read_through_the_leaf() -> None:
+    read: list[Any] = []
+
+    def counted(parent: dict[str, Any]) -> Any:
+        read.append(parent)
+        return leaf(parent)
+
+    shade = Plain(leaf=counted, table=(("red", "RED"),), key="shade")
+    complete = compile_completer([("c", "color", shade)])
+    assert complete({"shade": "red", "color": "blue"}) == {"c": "RED"}
+    assert read == []
+    assert complete({"shade": "Red", "color": "blue"}) == {"c": "BLUE"}
+    assert complete({"shade": ["red"], "color": "green"}) == {"c": "GREEN"}
+    assert complete({"shade": None, "color": None}) is None  # the leaf gives way
+    assert len(read) == 3
+
+
 def test_the_mark_names_the_type_a_coercion_returns_as_it_is() -> None:
     @output_as_is(str)
     def coerce(value: Any) -> str:

@@ -264,7 +264,7 @@ def upper_resolver(mapping: Upper) -> Callable[..., Any]:
         value = parent.get(name)
         return value.upper() if isinstance(value, str) else None
 
-    @plain_read(upper)
+    @plain_read(upper, upper_of=name)
     async def resolve(parent: Any, _args: dict[str, Any], _ctx: Any, _info: Any) -> Any:
         return upper(parent)
 
