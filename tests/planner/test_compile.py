@@ -118,15 +118,13 @@ def test_missing_nested_answers_prime_nothing() -> None:
 
 def served_by_parent(answer: Any, plan_root: Selection, stand_in: object | None = None) -> dict:
     plan = compile_plan(plan_root, "board", GRAPH.trello_fields)
-    kept: dict[tuple[int, Any], Any] = {}
+    tables: dict[Any, dict[int, tuple[object, Any]]] = {}
 
     def key_of(serving: Any) -> Any:
         return serving.selection.field
 
-    serve_answer(
-        answer, plan.servings, key_of, lambda p, k, v: kept.update({(id(p), k): v}), stand_in
-    )
-    return kept
+    serve_answer(answer, plan.servings, key_of, lambda k: tables.setdefault(k, {}), stand_in)
+    return {(i, k): entry[1] for k, table in tables.items() for i, entry in table.items()}
 
 
 def test_nested_answers_are_kept_by_the_parent_objects_resolvers_get() -> None:

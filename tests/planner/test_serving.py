@@ -4,13 +4,13 @@ from typing import Any, cast
 
 import pytest
 
-from trelloql.planner import Planner
+from trelloql.planner import MISSING, Planner
 from trelloql.planner.compile import compile_plan
 from trelloql.planner.selection import Selection
 from trelloql.resolvers import GRAPH
 from trelloql.resolvers.base import Fetch
 from trelloql.trello.client import TrelloClient
-from trelloql.trello.loader import MISSING, TrelloLoader
+from trelloql.trello.loader import TrelloLoader
 
 PLANNER = Planner(GRAPH)
 ABSENT = object()

@@ -12,7 +12,7 @@ from aioresponses import CallbackResult
 from tests.compat import mocked_trello
 from trelloql.trello.client import Credentials, TrelloClient
 from trelloql.trello.errors import TrelloNotFound
-from trelloql.trello.loader import MISSING, TrelloLoader
+from trelloql.trello.loader import TrelloLoader
 
 ANY_URL = re.compile(r"^https://trello\.test/1/.*$")
 
@@ -194,33 +194,26 @@ async def test_deferred_primes_run_before_a_read_nothing_covers(loader: TrelloLo
     assert loader.client.calls == 0
 
 
-async def test_served_answers_are_kept_by_parent_object(loader: TrelloLoader) -> None:
-    card, twin = {"id": "c1"}, {"id": "c1"}
-    loader.serve(card, "Card.labels", [{"id": "l1"}])
-    assert loader.served(card, "Card.labels") == [{"id": "l1"}]
-    assert loader.served(twin, "Card.labels") is MISSING  # an equal object is another parent
-    assert loader.served(card, "Card.members") is MISSING
-
-
 async def test_a_reader_holds_the_answers_served_under_a_key(loader: TrelloLoader) -> None:
     card, other = {"id": "c1"}, {"id": "c2"}
     held = loader.served_under("Card.labels")
-    loader.serve(card, "Card.labels", [{"id": "l1"}])
-    assert held[id(card)] == (card, [{"id": "l1"}])
+    held[id(card)] = (card, [{"id": "l1"}])
+    assert loader.served_under("Card.labels")[id(card)] == (card, [{"id": "l1"}])
+    assert loader.served_under("Card.members") == {}
     loader.forget()
     assert held == {}  # emptied, not replaced: a reader holding it sees no stale answer
-    loader.serve(other, "Card.labels", [])
+    loader.served_under("Card.labels")[id(other)] = (other, [])
     assert loader.served_under("Card.labels") is held
-    assert held[id(other)] == (other, [])
+    assert held == {id(other): (other, [])}
 
 
 async def test_forget_drops_deferred_primes_and_served_answers(loader: TrelloLoader) -> None:
     seen: list[str] = []
     card = {"id": "c1"}
-    loader.serve(card, "Card.labels", [])
+    loader.served_under("Card.labels")[id(card)] = (card, [])
     loader.defer(lambda prime: prime("/boards/b1", {"fields": "name"}, {"id": "b1"}))
     loader.forget()
-    assert loader.served(card, "Card.labels") is MISSING
+    assert loader.served_under("Card.labels") == {}
     with mocked_trello() as mocked:
         mocked.get(ANY_URL, callback=fake_trello(seen), repeat=True)
         await loader.get("/boards/b1", {"fields": "name"})

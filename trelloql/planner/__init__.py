@@ -23,7 +23,11 @@ from trelloql.planner.prime import prime_answer, prime_objects, serve_answer
 from trelloql.planner.selection import Selection, build_selection
 from trelloql.planner.shapes import LIFT_ROUTES, SHAPE_OF_PATH, SHAPES
 from trelloql.resolvers.base import Args, Fetch, Graph
-from trelloql.trello.loader import MISSING, TrelloLoader
+from trelloql.trello.loader import TrelloLoader
+
+MISSING = object()
+"""What the planner gives for a field whose answer no planned GET embedded (None is an
+answer)."""
 
 
 class Planner:
@@ -95,7 +99,7 @@ class Planner:
         self, answer: Any, servings: list[Serving], loader: TrelloLoader, parent: Any = None
     ) -> None:
         """Keep the nested answers for the children, and prime them once a read needs it."""
-        serve_answer(answer, servings, self._serving_key, loader.serve, parent)
+        serve_answer(answer, servings, self._serving_key, loader.served_under, parent)
         loader.defer(partial(prime_answer, answer, servings, self.naive_request))
 
     async def fetch(

@@ -18,8 +18,10 @@ from trelloql.planner.shapes import OBJECT_ROUTES
 # (mapping key, parent object, args, selected names) -> naive (path, params), or None
 NaiveRequest = Callable[[str, Any, Any, set[str]], tuple[str, dict[str, str]] | None]
 Prime = Callable[[str, dict[str, str], Any], None]
-# (parent object, key of the child field's answer, answer)
-Serve = Callable[[object, Hashable, Any], None]
+# The answers kept under a child field's key: by the id of each parent object, that object
+# and its answer (the loader's `served_under`)
+Served = dict[int, tuple[object, Any]]
+ServedUnder = Callable[[Hashable], Served]
 ServingKey = Callable[[Serving], Hashable]
 
 
@@ -35,24 +37,27 @@ def serve_answer(
     root: Any,
     servings: list[Serving],
     key_of: ServingKey,
-    serve: Serve,
+    served_under: ServedUnder,
     parent: object | None = None,
 ) -> None:
-    """Keep every child answer a planned GET embedded, by parent object.
+    """Keep every child answer a planned GET embedded, by parent object, in the table
+    `served_under` gives for its serving's key.
 
     `parent` stands for a single `root` object: the object the resolvers were handed,
     when the GET fetched that parent again through a route that nests more.
     """
     roots = root if isinstance(root, list) else [root]
-    keys: dict[int, Hashable] = {}
+    tables: dict[int, Served] = {}
     for obj in roots:
         if isinstance(obj, dict):
             for serving, found, top in _walk(obj, [obj], servings):
-                key = keys.get(id(serving))
-                if key is None:
-                    key = keys[id(serving)] = key_of(serving)
-                for owner, answer in found:
-                    serve(parent if top and parent is not None else owner, key, answer)
+                table = tables.get(id(serving))
+                if table is None:
+                    table = tables[id(serving)] = served_under(key_of(serving))
+                if top and parent is not None:
+                    table.update((id(parent), (parent, answer)) for _owner, answer in found)
+                else:
+                    table.update((id(owner), (owner, answer)) for owner, answer in found)
 
 
 def prime_answer(

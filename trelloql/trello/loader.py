@@ -14,8 +14,6 @@ from trelloql.trello.params import NESTED_PARAMS, split_params
 # resolvers reach the loader a few turns apart), or after MAX_TURNS turns at the latest.
 IDLE_TURNS = 3
 MAX_TURNS = 50
-MISSING = object()
-"""What `TrelloLoader.served` answers when no answer was kept (None is an answer)."""
 Prime = Callable[[str, Params | None, Any], None]
 """`TrelloLoader.prime`: record the answer of GET path?params."""
 
@@ -72,7 +70,7 @@ class TrelloLoader:
     Priming many answers at once (every object a large answer embeds) can be deferred: the
     deferred primes run at the first read that no earlier answer covers, so each read sees
     what it would have seen had they run at once. Child answers embedded in a planned answer
-    are also kept by parent object (`serve`), for their resolvers to take without a read.
+    are also kept by parent object (`served_under`), for their resolvers to take without a read.
     """
 
     client: TrelloClient
@@ -115,21 +113,11 @@ class TrelloLoader:
         """
         self._deferred.append(priming)
 
-    def serve(self, parent: object, key: Hashable, answer: Any) -> None:
-        """Keep the answer of a parent object's child field (`key`) found in a planned answer."""
-        self.served_under(key)[id(parent)] = (parent, answer)
-
-    def served(self, parent: object, key: Hashable) -> Any:
-        """The answer `serve` kept for this parent object and key, or MISSING."""
-        entry = self.served_under(key).get(id(parent))
-        if entry is None or entry[0] is not parent:
-            return MISSING
-        return entry[1]
-
     def served_under(self, key: Hashable) -> dict[int, tuple[object, Any]]:
-        """What `serve` keeps under `key`: by the id of each parent object, that object (an
-        entry is its answer only if it is the same one) and its answer. The same dict for
-        the loader's life (`forget` empties it), for a reader to hold on to."""
+        """The answers of a child field (`key`) found in planned answers: by the id of each
+        parent object, that object (an entry is its answer only if it is the same one) and
+        its answer. The same dict for the loader's life (`forget` empties it), for the
+        planner to fill and a reader to hold on to."""
         answers = self._served.get(key)
         if answers is None:
             answers = self._served[key] = {}
