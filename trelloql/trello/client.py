@@ -78,10 +78,17 @@ def encode_url(path: str, params: Params | None = None) -> str:
     return f"{path}?{_encoded_query(tuple(sorted(params.items())))}"
 
 
-@lru_cache(maxsize=1024)
+QUERIES_KEPT = 256
+"""Query strings (and their `/batch` escapes) remembered: a planned round's URLs differ by
+path only (fifty boards, each GET with the same params), so a few suffice."""
+
+_BATCH_SAFE = "/?=&"
+"""What a `/batch` URL keeps unescaped besides the unreserved characters."""
+
+
+@lru_cache(maxsize=QUERIES_KEPT)
 def _encoded_query(items: tuple[tuple[str, str], ...]) -> str:
-    """The query string of these params: remembered, since the URLs of a planned query
-    differ by path only (fifty boards, each GET with the same params)."""
+    """The query string of these params."""
     return urlencode(items, safe=",:")
 
 
@@ -89,13 +96,13 @@ def batch_escaped(url: str) -> str:
     """A relative URL escaped to sit in `/batch`'s comma-separated `urls`: its commas (and
     every other character but `/?=&` and the unreserved ones) percent-encoded."""
     path, mark, query = url.partition("?")
-    return _escaped(path) + mark + _escaped(query)
+    return quote(path, safe=_BATCH_SAFE) + mark + _escaped_query(query)
 
 
-@lru_cache(maxsize=4096)
-def _escaped(part: str) -> str:
-    """`batch_escaped` of a part of a URL (the params of many URLs are the same)."""
-    return quote(part, safe="/?=&")
+@lru_cache(maxsize=QUERIES_KEPT)
+def _escaped_query(query: str) -> str:
+    """`batch_escaped` of a URL's query string."""
+    return quote(query, safe=_BATCH_SAFE)
 
 
 class TrelloClient:
