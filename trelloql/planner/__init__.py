@@ -23,7 +23,7 @@ from trelloql.planner.prime import prime_answer, prime_objects, serve_answer
 from trelloql.planner.selection import Selection, build_selection
 from trelloql.planner.shapes import LIFT_ROUTES, SHAPE_OF_PATH, SHAPES
 from trelloql.resolvers.base import Args, Fetch, Graph
-from trelloql.trello.loader import TrelloLoader
+from trelloql.trello.loader import Served, TrelloLoader
 
 MISSING = object()
 """What the planner gives for a field whose answer no planned GET embedded (None is an
@@ -199,7 +199,7 @@ class Planner:
 
 
 def _embedded_answer(
-    served: dict[int, tuple[object, Any]],
+    served: Served,
     requires: tuple[str, ...],
     needed: frozenset[str],
     missing: Any,

@@ -14,13 +14,11 @@ from typing import Any
 
 from trelloql.planner.compile import Serving
 from trelloql.planner.shapes import OBJECT_ROUTES
+from trelloql.trello.loader import Served
 
 # (mapping key, parent object, args, selected names) -> naive (path, params), or None
 NaiveRequest = Callable[[str, Any, Any, set[str]], tuple[str, dict[str, str]] | None]
 Prime = Callable[[str, dict[str, str], Any], None]
-# The answers kept under a child field's key: by the id of each parent object, that object
-# and its answer (the loader's `served_under`)
-Served = dict[int, tuple[object, Any]]
 ServedUnder = Callable[[Hashable], Served]
 ServingKey = Callable[[Serving], Hashable]
 

@@ -16,6 +16,9 @@ IDLE_TURNS = 3
 MAX_TURNS = 50
 Prime = Callable[[str, Params | None, Any], None]
 """`TrelloLoader.prime`: record the answer of GET path?params."""
+Served = dict[int, tuple[object, Any]]
+"""The answers of a child field found in planned answers: by the id of each parent object,
+that object and its answer (`TrelloLoader.served_under`)."""
 
 
 @dataclass
@@ -79,7 +82,7 @@ class TrelloLoader:
     _pending: list[_Read] = field(default_factory=list)
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
     _deferred: list[Callable[[Prime], None]] = field(default_factory=list)
-    _served: dict[Hashable, dict[int, tuple[object, Any]]] = field(default_factory=dict)
+    _served: dict[Hashable, Served] = field(default_factory=dict)
 
     def get(self, path: str, params: Params | None = None) -> asyncio.Future[Any]:
         """A future for the decoded body of GET `path?params`, shared with reads it covers."""
@@ -113,7 +116,7 @@ class TrelloLoader:
         """
         self._deferred.append(priming)
 
-    def served_under(self, key: Hashable) -> dict[int, tuple[object, Any]]:
+    def served_under(self, key: Hashable) -> Served:
         """The answers of a child field (`key`) found in planned answers: by the id of each
         parent object, that object (an entry is its answer only if it is the same one) and
         its answer. The same dict for the loader's life (`forget` empties it), for the
